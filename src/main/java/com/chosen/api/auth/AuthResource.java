@@ -1,0 +1,104 @@
+package com.chosen.api.auth;
+
+import java.net.URI;
+import java.util.Locale;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.chosen.api.kernel.ProblemException;
+import com.chosen.api.kernel.Roles;
+import com.chosen.api.kernel.Rows;
+import com.chosen.api.kernel.UniqueValues;
+import com.chosen.api.user.PasswordHasher;
+import com.chosen.api.user.Role;
+import com.chosen.api.user.User;
+import com.chosen.api.user.UserResponse;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Auth")
+public class AuthResource {
+
+    @Inject
+    PasswordHasher passwordHasher;
+
+    @Inject
+    TokenIssuer tokenIssuer;
+
+    @POST
+    @Path("/register")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @WithTransaction
+    @Operation(summary = "Create an account",
+            description = "The email is stored lower-case and must be unique regardless of case. "
+                    + "Every new account gets the role `user`; roles in the body are ignored.")
+    @APIResponse(responseCode = "201", description = "The new account; Location is /api/v1/users/me",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    public Uni<Response> register(@Valid @NotNull RegisterRequest body) {
+        String email = body.email().toLowerCase(Locale.ROOT);
+        return passwordHasher.hash(body.password())
+                .chain(hash -> Role.findByName(Roles.USER).chain(role -> {
+                    User user = new User();
+                    user.email = email;
+                    user.passwordHash = hash;
+                    user.fullName = body.fullName();
+                    user.roles.add(role);
+                    return UniqueValues.conflictAs(Rows.create(user), "Email " + email + " is already registered");
+                }))
+                .map(user -> Response.created(URI.create("/api/v1/users/me")).entity(UserResponse.of(user)).build());
+    }
+
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @WithSession
+    @Operation(summary = "Log in with email and password (JSON)",
+            description = "A wrong email and a wrong password answer the same 401. The token's `groups` "
+                    + "are the roles held now: a role change takes effect at the next login.")
+    @APIResponse(responseCode = "200", description = "A bearer token")
+    public Uni<TokenResponse> login(@Valid @NotNull LoginRequest body) {
+        return authenticate(body.email(), body.password());
+    }
+
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @WithSession
+    @Operation(summary = "Log in with the OAuth2 password form",
+            description = "`username` is the email. This is the flow Swagger UI's Authorize button uses.")
+    @APIResponse(responseCode = "200", description = "A bearer token")
+    public Uni<TokenResponse> loginForm(@FormParam("username") @NotNull String username,
+                                        @FormParam("password") @NotNull String password) {
+        return authenticate(username, password);
+    }
+
+    private Uni<TokenResponse> authenticate(String email, String password) {
+        return User.findByEmailWithRoles(email.toLowerCase(Locale.ROOT))
+                .chain(user -> passwordHasher.verify(password, user == null ? null : user.passwordHash)
+                        .map(matches -> {
+                            if (!matches) {
+                                throw ProblemException.unauthorized("Email or password is wrong");
+                            }
+                            return tokenIssuer.issue(user);
+                        }));
+    }
+}

@@ -1,0 +1,16 @@
+package com.chosen.api.auth;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.chosen.api.kernel.TextLength;
+
+/** Body of {@code POST /auth/register}; roles are never taken from it. */
+@Schema(name = "RegisterRequest")
+public record RegisterRequest(
+        @NotNull @Email @TextLength(max = 254) @Schema(example = "ada@example.com") String email,
+        @NotNull @TextLength(min = 8, max = 128) @Schema(example = "correct horse battery staple") String password,
+        @TextLength(max = 200) @Schema(example = "Ada Lovelace") String fullName) {
+}

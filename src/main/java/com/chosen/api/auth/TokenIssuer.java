@@ -1,0 +1,30 @@
+package com.chosen.api.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.chosen.api.user.User;
+
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Issues RS256 access tokens: {@code sub} is the user id, {@code upn} the email, {@code groups}
+ * the roles held at login. Issuer, audience and signing key come from configuration
+ * ({@code smallrye.jwt.new-token.*}, {@code smallrye.jwt.sign.key.location}).
+ */
+@ApplicationScoped
+public class TokenIssuer {
+
+    @ConfigProperty(name = "smallrye.jwt.new-token.lifespan")
+    long lifespanSeconds;
+
+    public TokenResponse issue(User user) {
+        String token = Jwt.subject(Long.toString(user.id))
+                .upn(user.email)
+                .groups(user.roleNames())
+                .expiresIn(lifespanSeconds)
+                .sign();
+        return new TokenResponse(token, "bearer", lifespanSeconds);
+    }
+}

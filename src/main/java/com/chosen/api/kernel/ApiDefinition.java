@@ -1,0 +1,30 @@
+package com.chosen.api.kernel;
+
+import jakarta.ws.rs.core.Application;
+
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthFlow;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthFlows;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
+
+/**
+ * OpenAPI security schemes: a bearer JWT for API clients, and the OAuth2 password flow against
+ * our login route so that Swagger UI's Authorize button logs in with email and password.
+ */
+@OpenAPIDefinition(info = @Info(title = "Chosen API", version = "1.0.0"))
+@SecuritySchemes({
+        @SecurityScheme(securitySchemeName = ApiDefinition.BEARER, type = SecuritySchemeType.HTTP,
+                scheme = "bearer", bearerFormat = "JWT",
+                description = "Token from POST /api/v1/auth/login"),
+        @SecurityScheme(securitySchemeName = ApiDefinition.PASSWORD, type = SecuritySchemeType.OAUTH2,
+                description = "Email as username, and password",
+                flows = @OAuthFlows(password = @OAuthFlow(tokenUrl = "/api/v1/auth/login")))
+})
+public class ApiDefinition extends Application {
+
+    public static final String BEARER = "bearer";
+    public static final String PASSWORD = "password";
+}

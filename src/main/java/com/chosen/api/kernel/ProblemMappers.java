@@ -1,0 +1,210 @@
+package com.chosen.api.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.chosen.api.kernel.Problem.FieldError;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns every exception that reaches the REST layer, ours or the framework's, into an
+ * application/problem+json answer. Nothing internal (stack trace, SQL, class name) is ever sent:
+ * unexpected failures are logged with a reference the client can quote.
+ */
+public class ProblemMappers {
+
+    static final String INVALID_BODY = "Request body is invalid";
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        Response.ResponseBuilder response = e.problem().toResponseBuilder();
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ConstraintViolationException e) {
+        List<FieldError> bodyErrors = new ArrayList<>();
+        List<FieldError> parameterErrors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            if (isReturnValue(violation)) {
+                return unexpected(e);
+            }
+            FieldError error = new FieldError(fieldName(violation), violation.getMessage());
+            if (isParameter(violation)) {
+                parameterErrors.add(error);
+            } else {
+                bodyErrors.add(error);
+            }
+        }
+        // a malformed query or path parameter is the client's request line, not its body: 400
+        if (!parameterErrors.isEmpty()) {
+            return Problem.of(400, "Query or path parameter is invalid", parameterErrors).toResponse();
+        }
+        return Problem.of(422, INVALID_BODY, bodyErrors).toResponse();
+    }
+
+    // declared for the subclass too, so that it wins over Quarkus' built-in mapper of the same type
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return malformedJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = jsonPath(mismatch.getPath());
+            String expected = mismatch.getTargetType() == null ? "another type"
+                    : JsonTypes.describe(mismatch.getTargetType());
+            return Problem.of(400, "Request body has a value of the wrong type",
+                    List.of(new FieldError(field, "must be " + expected))).toResponse();
+        }
+        return Problem.of(400, "Request body is not valid JSON").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationIncomplete(AuthenticationCompletionException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of(403, "You do not have the role this operation needs").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        // JAX-RS answers 404 when a query or path parameter cannot be converted; the contract says 400
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            return Problem.of(400, "Query or path parameter is malformed").toResponse();
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json);
+        }
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        Response.ResponseBuilder response = Problem.of(status, frameworkDetail(status)).toResponseBuilder();
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            response.header(HttpHeaders.ALLOW, allow);
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response anythingElse(Throwable e) {
+        return DatabaseFailures.problemFor(e).map(Problem::toResponse).orElseGet(() -> unexpected(e));
+    }
+
+    private static Response unauthorized() {
+        return Problem.of(401, "A valid bearer token is required").toResponseBuilder()
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    private static Response unexpected(Throwable e) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, reference %s", reference);
+        return Problem.of(500, "Unexpected error; quote reference " + reference + " when reporting it")
+                .toResponse();
+    }
+
+    private static String frameworkDetail(int status) {
+        return switch (status) {
+            case 400 -> "The request is malformed";
+            case 404 -> "No such resource";
+            case 405 -> "This method is not allowed on this resource";
+            case 406 -> "This resource answers application/json only";
+            case 413 -> "Request body is larger than the configured limit";
+            case 415 -> "Content-Type must be application/json";
+            default -> Problem.of(status, "").title();
+        };
+    }
+
+    private static boolean isReturnValue(ConstraintViolation<?> violation) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isParameter(ConstraintViolation<?> violation) {
+        return violation.getLeafBean() instanceof QueryParameters
+                || !hasKind(violation.getPropertyPath(), ElementKind.PROPERTY);
+    }
+
+    private static boolean hasKind(Path path, ElementKind kind) {
+        for (Path.Node node : path) {
+            if (node.getKind() == kind) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The JSON name of the offending field: property nodes in snake_case, or the parameter name. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        List<String> properties = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PROPERTY) {
+                properties.add(SNAKE_CASE.translate(node.getName()) + (node.getIndex() == null ? "" : "[" + node.getIndex() + "]"));
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = SNAKE_CASE.translate(node.getName());
+            }
+        }
+        if (violation.getLeafBean() instanceof QueryParameters || properties.isEmpty()) {
+            return properties.isEmpty() ? parameter : properties.get(properties.size() - 1);
+        }
+        return String.join(".", properties);
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                field.append(field.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+}

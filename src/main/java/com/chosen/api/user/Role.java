@@ -1,0 +1,31 @@
+package com.chosen.api.user;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+
+/** A role a user can hold; the rows are seeded by the changeset {@code 002-roles}. */
+@Entity
+@Table(name = "roles")
+public class Role extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, length = 50)
+    public String name;
+
+    @Column(length = 500)
+    public String description;
+
+    public static Uni<Role> findByName(String name) {
+        return find("name", name).firstResult();
+    }
+}

@@ -1,0 +1,51 @@
+package com.chosen.api.user;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.Table;
+
+import com.chosen.api.kernel.AuditedEntity;
+
+import io.smallrye.mutiny.Uni;
+
+/** An account. The email is stored lower-case; the password only as an Argon2id hash. */
+@Entity
+@Table(name = "users")
+public class User extends AuditedEntity {
+
+    @Column(nullable = false, length = 254)
+    public String email;
+
+    @Column(name = "password_hash", nullable = false)
+    public String passwordHash;
+
+    @Column(name = "full_name", length = 200)
+    public String fullName;
+
+    @ManyToMany
+    @JoinTable(name = "user_roles",
+            joinColumns = @JoinColumn(name = "user_id"),
+            inverseJoinColumns = @JoinColumn(name = "role_id"))
+    public Set<Role> roles = new HashSet<>();
+
+    /** With its roles, which a reactive session would not load later on its own. */
+    public static Uni<User> findWithRoles(long id) {
+        return find("from User u left join fetch u.roles where u.id = ?1", id).firstResult();
+    }
+
+    public static Uni<User> findByEmailWithRoles(String email) {
+        return find("from User u left join fetch u.roles where u.email = ?1", email).firstResult();
+    }
+
+    public Set<String> roleNames() {
+        Set<String> names = new HashSet<>();
+        roles.forEach(role -> names.add(role.name));
+        return names;
+    }
+}

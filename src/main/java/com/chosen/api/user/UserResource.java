@@ -1,0 +1,80 @@
+package com.chosen.api.user;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.chosen.api.kernel.ApiDefinition;
+import com.chosen.api.kernel.Caller;
+import com.chosen.api.kernel.Patch;
+import com.chosen.api.kernel.Rows;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Users")
+@SecurityRequirement(name = ApiDefinition.BEARER)
+@SecurityRequirement(name = ApiDefinition.PASSWORD)
+public class UserResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    PasswordHasher passwordHasher;
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    @WithSession
+    @Operation(summary = "The caller's account")
+    @APIResponse(responseCode = "200", description = "The caller's account")
+    public Uni<UserResponse> me() {
+        return findMe().map(UserResponse::of);
+    }
+
+    @PUT
+    @Path("/me")
+    @Authenticated
+    @WithTransaction
+    @Operation(summary = "Change the caller's name or password",
+            description = "Partial update: absent fields stay unchanged; `full_name: null` clears the name. "
+                    + "A new password takes effect at the next login; tokens already issued stay valid until they expire.")
+    @APIResponse(responseCode = "200", description = "The updated account")
+    public Uni<UserResponse> updateMe(@Valid @NotNull ProfileChanges changes) {
+        Uni<String> newHash = changes.password() == null
+                ? Uni.createFrom().nullItem()
+                : passwordHasher.hash(changes.password().orElseThrow());
+        return newHash.chain(hash -> Rows.update(User.class, caller.id(), null, user -> {
+                    Patch.apply(changes.fullName(), name -> user.fullName = name);
+                    if (hash != null) {
+                        user.passwordHash = hash;
+                    }
+                }))
+                .call(user -> Mutiny.fetch(user.roles))
+                .map(UserResponse::of);
+    }
+
+    private Uni<User> findMe() {
+        long id = caller.id();
+        return User.findWithRoles(id).onItem().ifNull().failWith(() -> Rows.notFound(User.class, id));
+    }
+}

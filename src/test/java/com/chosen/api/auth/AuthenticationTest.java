@@ -1,0 +1,216 @@
+package com.chosen.api.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.chosen.api.support.Accounts;
+import com.chosen.api.support.Accounts.Account;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.build.Jwt;
+
+@QuarkusTest
+class AuthenticationTest {
+
+    @Test
+    void registeringAnswersTheNewUserWithLocationAndNeverThePassword() {
+        String email = Accounts.uniqueEmail("Ada").replace("ada", "ADA");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", Accounts.PASSWORD, "full_name", "Ada Lovelace"))
+                .post("/api/v1/auth/register")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/v1/users/me"))
+                .body("email", equalTo(email.toLowerCase()))
+                .body("full_name", equalTo("Ada Lovelace"))
+                .body("roles", contains("user"))
+                .body("created_at", notNullValue())
+                .body("updated_at", notNullValue())
+                .body("$", not(hasKey("password")))
+                .body("$", not(hasKey("password_hash")));
+    }
+
+    @Test
+    void anEmailIsTakenWhateverItsCase() {
+        Account ada = Accounts.newUser("ada");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", ada.email().toUpperCase(), "password", Accounts.PASSWORD))
+                .post("/api/v1/auth/register")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("status", equalTo(409));
+    }
+
+    @Test
+    void rolesAndIdsInTheRegistrationBodyAreIgnored() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", Accounts.uniqueEmail("mallory"), "password", Accounts.PASSWORD,
+                        "roles", List.of("admin"), "id", 1, "created_at", "2000-01-01T00:00:00Z"))
+                .post("/api/v1/auth/register")
+                .then().statusCode(201)
+                .body("roles", contains("user"))
+                .body("id", not(equalTo(1)))
+                .body("created_at", not(equalTo("2000-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void registrationRulesAnswer422WithEachField() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", "not-an-email", "password", "short"))
+                .post("/api/v1/auth/register")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("email", "password"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", Accounts.uniqueEmail("long"), "password", "x".repeat(129)))
+                .post("/api/v1/auth/register")
+                .then().statusCode(422).body("errors[0].field", equalTo("password"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", "a".repeat(250) + "@example.com", "password", Accounts.PASSWORD))
+                .post("/api/v1/auth/register")
+                .then().statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("email"));
+    }
+
+    @Test
+    void passwordLengthCountsCharactersNotBytes() {
+        // 8 emoji are 8 characters (16 UTF-16 units, 32 bytes): long enough
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", Accounts.uniqueEmail("emoji"), "password", "💪".repeat(8)))
+                .post("/api/v1/auth/register")
+                .then().statusCode(201);
+        // 7 emoji are 7 characters even though they are 14 UTF-16 units: too short
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", Accounts.uniqueEmail("emoji"), "password", "💪".repeat(7)))
+                .post("/api/v1/auth/register")
+                .then().statusCode(422);
+    }
+
+    @Test
+    void everyCharacterOfALongPasswordCounts() {
+        String email = Accounts.uniqueEmail("long-password");
+        // 100 four-byte characters are 400 bytes, far past bcrypt's 72-byte cut
+        String password = "🏋".repeat(99) + "A";
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
+                .post("/api/v1/auth/register").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", "🏋".repeat(99) + "B"))
+                .post("/api/v1/auth/login").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
+                .post("/api/v1/auth/login").then().statusCode(200);
+    }
+
+    @Test
+    void loginIssuesAnRs256TokenWithTheContractClaims() {
+        Account ada = Accounts.newUser("claims");
+        String[] parts = ada.token().split("\\.");
+        JsonPath header = new JsonPath(decode(parts[0]));
+        JsonPath claims = new JsonPath(decode(parts[1]));
+        assertEquals("RS256", header.getString("alg"));
+        assertEquals(String.valueOf(ada.id()), claims.getString("sub"));
+        assertEquals(ada.email(), claims.getString("upn"));
+        assertEquals(List.of("user"), claims.getList("groups"));
+        assertEquals("https://chosen.example/api", claims.getString("iss"));
+        assertTrue(claims.getString("aud").contains("chosen-api"));
+        long issuedAt = claims.getLong("iat");
+        assertEquals(3600, claims.getLong("exp") - issuedAt);
+    }
+
+    @Test
+    void loginAcceptsTheOAuth2PasswordFormWithTheEmailAsUsername() {
+        Account ada = Accounts.newUser("form");
+        given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "password")
+                .formParam("username", ada.email())
+                .formParam("password", Accounts.PASSWORD)
+                .post("/api/v1/auth/login")
+                .then().statusCode(200)
+                .body("token_type", equalTo("bearer"))
+                .body("expires_in", equalTo(3600))
+                .body("access_token", notNullValue());
+    }
+
+    @Test
+    void loginIsCaseInsensitiveOnTheEmail() {
+        Account ada = Accounts.newUser("casing");
+        Accounts.login(ada.email().toUpperCase(), Accounts.PASSWORD);
+    }
+
+    @Test
+    void unknownEmailAndWrongPasswordAreIndistinguishable() {
+        Account ada = Accounts.newUser("secret");
+        String wrongPassword = given().contentType(ContentType.JSON)
+                .body(Map.of("email", ada.email(), "password", "wrong password!"))
+                .post("/api/v1/auth/login")
+                .then().statusCode(401).header("WWW-Authenticate", "Bearer")
+                .extract().asString();
+        String unknownEmail = given().contentType(ContentType.JSON)
+                .body(Map.of("email", Accounts.uniqueEmail("nobody"), "password", "wrong password!"))
+                .post("/api/v1/auth/login")
+                .then().statusCode(401).header("WWW-Authenticate", "Bearer")
+                .extract().asString();
+        assertEquals(wrongPassword, unknownEmail);
+    }
+
+    @Test
+    void protectedRoutesNeedAValidToken() {
+        given().get("/api/v1/users/me")
+                .then().statusCode(401).header("WWW-Authenticate", "Bearer")
+                .contentType("application/problem+json");
+        given().auth().oauth2("not.a.token").get("/api/v1/users/me")
+                .then().statusCode(401).header("WWW-Authenticate", "Bearer")
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void tokensWithAWrongIssuerAudienceOrExpiryAreRejected() throws Exception {
+        String key = Files.readString(Path.of("target", "test-keys", "private.pem"));
+        Account ada = Accounts.newUser("forged");
+        String wrongIssuer = Jwt.issuer("https://evil.example").audience("chosen-api").subject(String.valueOf(ada.id()))
+                .groups("user").sign(privateKey(key));
+        String wrongAudience = Jwt.issuer("https://chosen.example/api").audience("someone-else")
+                .subject(String.valueOf(ada.id())).groups("user").sign(privateKey(key));
+        String expired = Jwt.issuer("https://chosen.example/api").audience("chosen-api").subject(String.valueOf(ada.id()))
+                .groups("user").issuedAt(1_000_000L).expiresAt(1_000_060L).sign(privateKey(key));
+        String unsigned = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
+                + base64("{\"sub\":\"" + ada.id() + "\",\"iss\":\"https://chosen.example/api\",\"aud\":\"chosen-api\","
+                        + "\"groups\":[\"admin\"],\"exp\":" + (System.currentTimeMillis() / 1000 + 600) + "}") + ".";
+        for (String token : List.of(wrongIssuer, wrongAudience, expired, unsigned)) {
+            given().auth().oauth2(token).get("/api/v1/users/me")
+                    .then().statusCode(401).header("WWW-Authenticate", "Bearer");
+        }
+        // the same claims with the right issuer and audience are accepted: the key is not the problem
+        String valid = Jwt.issuer("https://chosen.example/api").audience("chosen-api").subject(String.valueOf(ada.id()))
+                .groups("user").sign(privateKey(key));
+        given().auth().oauth2(valid).get("/api/v1/users/me").then().statusCode(200);
+    }
+
+    private static java.security.PrivateKey privateKey(String pem) throws Exception {
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return java.security.KeyFactory.getInstance("RSA")
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+
+    private static String decode(String part) {
+        return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

