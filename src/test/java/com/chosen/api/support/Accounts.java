@@ -2,6 +2,10 @@ package com.chosen.api.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,6 +41,24 @@ public final class Accounts {
                 .then().statusCode(201)
                 .extract().jsonPath().getLong("id");
         return new Account(id, email, login(email, PASSWORD));
+    }
+
+    /**
+     * A user who also holds the role admin. Granted straight in the database, so that tests of
+     * admin-only routes do not depend on the admin API they may be testing.
+     */
+    public static Account newAdmin(String name) {
+        Account user = newUser(name);
+        try (Connection db = DriverManager.getConnection(PostgresResource.jdbcUrl(), "postgres", "postgres");
+             PreparedStatement grant = db.prepareStatement(
+                     "insert into user_roles (user_id, role_id) select ?, id from roles where name = 'admin'")) {
+            grant.setLong(1, user.id());
+            grant.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        // roles travel in the token: log in again to get one that says admin
+        return new Account(user.id(), user.email(), login(user.email(), PASSWORD));
     }
 
     public static String login(String email, String password) {
