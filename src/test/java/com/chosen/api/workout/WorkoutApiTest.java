@@ -75,8 +75,7 @@ class WorkoutApiTest {
         var response = create(ada, workout("Swim", "2026-11-01T10:00:00Z")).statusCode(201)
                 .header("ETag", "\"0\"").extract();
         long id = response.jsonPath().getLong("id");
-        create(ada, workout("Swim", "2026-11-01T10:00:00Z")).header("Location", endsWith("/api/v1/workouts/" + (id + 1)));
-        assertEquals("http://localhost:8081/api/v1/workouts/" + id, response.header("Location"));
+        assertEquals(true, response.header("Location").matches("http://localhost:\\d+/api/v1/workouts/" + id));
     }
 
     @Test
