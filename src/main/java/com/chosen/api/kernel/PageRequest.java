@@ -8,7 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The {@code skip}/{@code limit} window of every list; use as {@code @BeanParam @Valid}. */
-public class PageRequest implements QueryParameters {
+public class PageRequest {
 
     @QueryParam("skip")
     @DefaultValue("0")

@@ -19,7 +19,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.chosen.api.kernel.Problem.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationCompletionException;
@@ -36,8 +35,6 @@ public class ProblemMappers {
 
     static final String INVALID_BODY = "Request body is invalid";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
-            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -51,14 +48,15 @@ public class ProblemMappers {
         List<FieldError> bodyErrors = new ArrayList<>();
         List<FieldError> parameterErrors = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            if (isReturnValue(violation)) {
+            if (hasKind(violation.getPropertyPath(), ElementKind.RETURN_VALUE)) {
                 return unexpected(e);
             }
-            FieldError error = new FieldError(fieldName(violation), violation.getMessage());
-            if (isParameter(violation)) {
-                parameterErrors.add(error);
+            if (RequestParts.isBodyField(violation)) {
+                bodyErrors.add(new FieldError(RequestParts.bodyField(violation), violation.getMessage()));
+            } else if (RequestParts.isBody(violation)) {
+                return Problem.of(400, "A JSON request body is required").toResponse();
             } else {
-                bodyErrors.add(error);
+                parameterErrors.add(new FieldError(RequestParts.parameterName(violation), violation.getMessage()));
             }
         }
         // a malformed query or path parameter is the client's request line, not its body: 400
@@ -156,44 +154,13 @@ public class ProblemMappers {
         };
     }
 
-    private static boolean isReturnValue(ConstraintViolation<?> violation) {
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.RETURN_VALUE) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isParameter(ConstraintViolation<?> violation) {
-        return violation.getLeafBean() instanceof QueryParameters
-                || !hasKind(violation.getPropertyPath(), ElementKind.PROPERTY);
-    }
-
-    private static boolean hasKind(Path path, ElementKind kind) {
+    static boolean hasKind(Path path, ElementKind kind) {
         for (Path.Node node : path) {
             if (node.getKind() == kind) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** The JSON name of the offending field: property nodes in snake_case, or the parameter name. */
-    private static String fieldName(ConstraintViolation<?> violation) {
-        List<String> properties = new ArrayList<>();
-        String parameter = null;
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PROPERTY) {
-                properties.add(SNAKE_CASE.translate(node.getName()) + (node.getIndex() == null ? "" : "[" + node.getIndex() + "]"));
-            } else if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = SNAKE_CASE.translate(node.getName());
-            }
-        }
-        if (violation.getLeafBean() instanceof QueryParameters || properties.isEmpty()) {
-            return properties.isEmpty() ? parameter : properties.get(properties.size() - 1);
-        }
-        return String.join(".", properties);
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> path) {

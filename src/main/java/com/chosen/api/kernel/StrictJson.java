@@ -1,15 +1,21 @@
 package com.chosen.api.kernel;
 
+import java.io.IOException;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -21,6 +27,34 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
+
+    /** Date-times are ISO-8601 strings with an offset: never epoch numbers, never a local time. */
+    static final class IsoOffsetDateTimeDeserializer extends StdScalarDeserializer<OffsetDateTime> {
+
+        IsoOffsetDateTimeDeserializer() {
+            super(OffsetDateTime.class);
+        }
+
+        @Override
+        public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (OffsetDateTime) context.handleUnexpectedToken(OffsetDateTime.class, parser);
+            }
+            String text = parser.getText();
+            try {
+                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            } catch (DateTimeParseException e) {
+                return (OffsetDateTime) context.handleWeirdStringValue(OffsetDateTime.class, text,
+                        "not an ISO-8601 date-time with offset");
+            }
+        }
+    }
+
+    // after Quarkus' own customizer, so that our date-time reading replaces the JavaTimeModule's
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -44,7 +78,7 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Float)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        // date-times are ISO-8601 strings with an offset, never epoch numbers
-        mapper.configOverride(OffsetDateTime.class).setFormat(JsonFormat.Value.forLeniency(false));
+        mapper.registerModule(new SimpleModule("iso-offset-date-times").addDeserializer(OffsetDateTime.class,
+                new IsoOffsetDateTimeDeserializer()));
     }
 }
