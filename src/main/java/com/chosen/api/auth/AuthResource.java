@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.chosen.api.kernel.Problem;
 import com.chosen.api.kernel.ProblemException;
 import com.chosen.api.kernel.Roles;
 import com.chosen.api.kernel.Rows;
@@ -53,6 +54,7 @@ public class AuthResource {
                     + "Every new account gets the role `user`; roles in the body are ignored.")
     @APIResponse(responseCode = "201", description = "The new account; Location is /api/v1/users/me",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<Response> register(@Valid @NotNull RegisterRequest body) {
         String email = body.email().toLowerCase(Locale.ROOT);
         return passwordHasher.hash(body.password())
@@ -75,6 +77,8 @@ public class AuthResource {
             description = "A wrong email and a wrong password answer the same 401. The token's `groups` "
                     + "are the roles held now: a role change takes effect at the next login.")
     @APIResponse(responseCode = "200", description = "A bearer token")
+    @APIResponse(responseCode = "401", description = "Wrong email or password",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TokenResponse> login(@Valid @NotNull LoginRequest body) {
         return authenticate(body.email(), body.password());
     }
@@ -86,6 +90,8 @@ public class AuthResource {
     @Operation(summary = "Log in with the OAuth2 password form",
             description = "`username` is the email. This is the flow Swagger UI's Authorize button uses.")
     @APIResponse(responseCode = "200", description = "A bearer token")
+    @APIResponse(responseCode = "401", description = "Wrong email or password",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TokenResponse> loginForm(@FormParam("username") @NotNull String username,
                                         @FormParam("password") @NotNull String password) {
         return authenticate(username, password);
