@@ -36,18 +36,13 @@ public abstract class AuditedEntity extends PanacheEntityBase {
 
     @PrePersist
     void stampCreation() {
-        createdAt = now();
+        createdAt = Timestamps.now();
         updatedAt = createdAt;
     }
 
     /** Marks a successful update: {@code updated_at} moves forward even within one microsecond. */
     public void touch() {
-        Instant now = now();
+        Instant now = Timestamps.now();
         updatedAt = now.isAfter(updatedAt) ? now : updatedAt.plus(1, ChronoUnit.MICROS);
-    }
-
-    // PostgreSQL keeps microseconds: truncate so that what we answer is what a later read returns
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

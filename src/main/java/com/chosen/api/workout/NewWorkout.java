@@ -1,7 +1,6 @@
 package com.chosen.api.workout;
 
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Max;
@@ -12,6 +11,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.chosen.api.kernel.TextLength;
+import com.chosen.api.kernel.Timestamps;
 
 /** Body of {@code POST /workouts}. */
 @Schema(name = "NewWorkout")
@@ -30,11 +30,7 @@ public record NewWorkout(
         workout.description = description;
         workout.durationMinutes = durationMinutes;
         workout.caloriesBurned = caloriesBurned;
-        workout.workoutDate = toInstant(workoutDate);
+        workout.workoutDate = Timestamps.of(workoutDate);
         return workout;
-    }
-
-    static java.time.Instant toInstant(OffsetDateTime dateTime) {
-        return dateTime == null ? null : dateTime.toInstant().truncatedTo(ChronoUnit.MICROS);
     }
 }

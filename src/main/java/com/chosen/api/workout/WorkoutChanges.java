@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.chosen.api.kernel.NotCleared;
 import com.chosen.api.kernel.Patch;
 import com.chosen.api.kernel.TextLength;
+import com.chosen.api.kernel.Timestamps;
 
 /**
  * Body of {@code PUT /workouts/{id}}, a partial update: absent fields stay as they are,
@@ -31,6 +32,6 @@ public record WorkoutChanges(
         Patch.apply(description, value -> workout.description = value);
         Patch.apply(durationMinutes, value -> workout.durationMinutes = value);
         Patch.apply(caloriesBurned, value -> workout.caloriesBurned = value);
-        Patch.apply(workoutDate, value -> workout.workoutDate = NewWorkout.toInstant(value));
+        Patch.apply(workoutDate, value -> workout.workoutDate = Timestamps.of(value));
     }
 }

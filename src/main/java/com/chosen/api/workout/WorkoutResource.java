@@ -37,6 +37,7 @@ import com.chosen.api.kernel.Page;
 import com.chosen.api.kernel.PageRequest;
 import com.chosen.api.kernel.Responses;
 import com.chosen.api.kernel.Rows;
+import com.chosen.api.kernel.Timestamps;
 
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -83,11 +84,11 @@ public class WorkoutResource {
         Parameters parameters = Parameters.with("owner", ownership.listOwner(userId));
         if (from != null) {
             query.append(" and workoutDate >= :from");
-            parameters.and("from", NewWorkout.toInstant(from));
+            parameters.and("from", Timestamps.of(from));
         }
         if (to != null) {
             query.append(" and workoutDate <= :to");
-            parameters.and("to", NewWorkout.toInstant(to));
+            parameters.and("to", Timestamps.of(to));
         }
         PanacheQuery<Workout> workouts = Workout.find(query.toString(), Sort.descending("workoutDate", "id"), parameters);
         return Page.of(workouts, page)
