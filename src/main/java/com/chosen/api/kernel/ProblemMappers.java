@@ -136,10 +136,14 @@ public class ProblemMappers {
     }
 
     private static Response unexpected(Throwable e) {
+        return unexpectedProblem(e).toResponse();
+    }
+
+    /** A 500 that says nothing internal; the failure is logged under a reference the client can quote. */
+    static Problem unexpectedProblem(Throwable e) {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, reference %s", reference);
-        return Problem.of(500, "Unexpected error; quote reference " + reference + " when reporting it")
-                .toResponse();
+        return Problem.of(500, "Unexpected error; quote reference " + reference + " when reporting it");
     }
 
     private static String frameworkDetail(int status) {

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 
 import com.chosen.api.kernel.AuditedEntity;
 
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.smallrye.mutiny.Uni;
 
 /** An account. The email is stored lower-case; the password only as an Argon2id hash. */
@@ -34,13 +35,18 @@ public class User extends AuditedEntity {
             inverseJoinColumns = @JoinColumn(name = "role_id"))
     public Set<Role> roles = new HashSet<>();
 
-    /** With its roles, which a reactive session would not load later on its own. */
+    /** With its roles, which a reactive session would not load later on its own; null if absent. */
     public static Uni<User> findWithRoles(long id) {
-        return find("from User u left join fetch u.roles where u.id = ?1", id).firstResult();
+        return onlyOne(find("from User u left join fetch u.roles where u.id = ?1", id));
     }
 
     public static Uni<User> findByEmailWithRoles(String email) {
-        return find("from User u left join fetch u.roles where u.email = ?1", email).firstResult();
+        return onlyOne(find("from User u left join fetch u.roles where u.email = ?1", email));
+    }
+
+    // not firstResult(): a row limit with a collection fetch would be applied in memory
+    private static Uni<User> onlyOne(PanacheQuery<User> query) {
+        return query.list().map(users -> users.isEmpty() ? null : users.get(0));
     }
 
     public Set<String> roleNames() {
