@@ -41,6 +41,10 @@ public final class Rows {
                         .call(session::flush));
     }
 
+    public static <E extends AuditedEntity> Uni<Void> delete(Class<E> type, long id, String ifMatch) {
+        return delete(type, id, ifMatch, row -> { });
+    }
+
     public static <E extends AuditedEntity> Uni<Void> delete(Class<E> type, long id, String ifMatch, Consumer<E> guard) {
         return Panache.getSession()
                 .chain(session -> session.find(type, id, LockModeType.PESSIMISTIC_WRITE)
