@@ -4,12 +4,14 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import jakarta.persistence.OptimisticLockException;
 
 import org.hibernate.JDBCException;
 import org.hibernate.StaleStateException;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -52,6 +54,16 @@ public final class DatabaseFailures {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Answers {@code problem} instead when {@code write} fails because PostgreSQL refused it with
+     * {@code sqlState} (a constraint violation): the caller knows which value or row is behind it and
+     * can say so, where {@link #problemFor} could only give a generic detail.
+     */
+    public static <T> Uni<T> refusalAs(Uni<T> write, String sqlState, Supplier<ProblemException> problem) {
+        return write.onFailure(failure -> sqlState(failure).filter(sqlState::equals).isPresent())
+                .transform(failure -> problem.get());
     }
 
     // Hibernate Reactive reports PostgreSQL errors as JDBC exceptions; the raw client as PgException

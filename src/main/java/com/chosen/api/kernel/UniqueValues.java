@@ -12,8 +12,7 @@ public final class UniqueValues {
     }
 
     public static <T> Uni<T> conflictAs(Uni<T> write, String detail) {
-        return write.onFailure(failure -> DatabaseFailures.sqlState(failure)
-                        .filter(DatabaseFailures.UNIQUE_VIOLATION::equals).isPresent())
-                .transform(failure -> ProblemException.conflict(detail));
+        return DatabaseFailures.refusalAs(write, DatabaseFailures.UNIQUE_VIOLATION,
+                () -> ProblemException.conflict(detail));
     }
 }

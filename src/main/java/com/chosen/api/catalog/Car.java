@@ -1,0 +1,39 @@
+package com.chosen.api.catalog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import com.chosen.api.kernel.AuditedEntity;
+
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.smallrye.mutiny.Uni;
+
+/** A car of the catalog, in at most one category. */
+@Entity
+@Table(name = "cars")
+public class Car extends AuditedEntity {
+
+    @Column(nullable = false, length = 100)
+    public String name;
+
+    // lazy, so that nothing loads it behind our back: every read names it in a join fetch
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "category_id")
+    public Category category;
+
+    /** Cars with their category, in one query; {@code categoryId} null means every car. */
+    static PanacheQuery<Car> listWithCategory(Long categoryId) {
+        return categoryId == null
+                ? find("from Car c left join fetch c.category order by c.id")
+                : find("from Car c left join fetch c.category where c.category.id = ?1 order by c.id", categoryId);
+    }
+
+    /** One car with its category, in one query; null when there is no such car. */
+    static Uni<Car> findWithCategory(long id) {
+        return find("from Car c left join fetch c.category where c.id = ?1", id).firstResult();
+    }
+}

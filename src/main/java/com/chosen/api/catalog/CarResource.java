@@ -1,0 +1,161 @@
+package com.chosen.api.catalog;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.chosen.api.kernel.ApiDefinition;
+import com.chosen.api.kernel.DatabaseFailures;
+import com.chosen.api.kernel.Page;
+import com.chosen.api.kernel.PageRequest;
+import com.chosen.api.kernel.ProblemException;
+import com.chosen.api.kernel.Responses;
+import com.chosen.api.kernel.Roles;
+import com.chosen.api.kernel.Rows;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The catalog's cars: anyone may read them, an admin may change them. Every answer embeds the car's
+ * category, fetched in the same query as the car.
+ */
+@Path("/api/v1/cars")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Cars")
+public class CarResource {
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @WithTransaction
+    @SecurityRequirement(name = ApiDefinition.BEARER)
+    @SecurityRequirement(name = ApiDefinition.PASSWORD)
+    @Operation(summary = "Create a car",
+            description = "Admins only. `category_id`, when given, must name a category (else 422).")
+    @APIResponse(responseCode = "201", description = "The new car, with Location and ETag",
+            content = @Content(schema = @Schema(implementation = CarResponse.class)))
+    public Uni<Response> create(@Valid @NotNull NewCar body, @Context UriInfo uri) {
+        Uni<Car> created = categoryReference(body.categoryId())
+                .chain(category -> Rows.create(body.toEntity(category)));
+        return withCategory(knownCategory(created, body.categoryId()))
+                .map(car -> Responses.created(uri, CarResponse.of(car), car));
+    }
+
+    @GET
+    @PermitAll
+    @WithSession
+    @Operation(summary = "List cars",
+            description = "Open to anyone. Ordered by id; `category_id` keeps the cars of one category. "
+                    + "X-Total-Count counts all matches.")
+    @APIResponse(responseCode = "200", description = "One page of cars",
+            content = @Content(schema = @Schema(implementation = CarResponse[].class)))
+    public Uni<Response> list(@BeanParam @Valid PageRequest page,
+                              @QueryParam("category_id") @Positive
+                              @Parameter(description = "Only the cars of this category") Long categoryId) {
+        return Page.of(Car.listWithCategory(categoryId), page)
+                .map(found -> Responses.list(found, CarResponse::of));
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @WithSession
+    @Operation(summary = "One car", description = "Open to anyone.")
+    @APIResponse(responseCode = "200", description = "The car, with its ETag",
+            content = @Content(schema = @Schema(implementation = CarResponse.class)))
+    public Uni<Response> get(@PathParam("id") long id) {
+        return Car.findWithCategory(id)
+                .onItem().ifNull().failWith(() -> Rows.notFound(Car.class, id))
+                .map(car -> Responses.ok(CarResponse.of(car), car));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @WithTransaction
+    @SecurityRequirement(name = ApiDefinition.BEARER)
+    @SecurityRequirement(name = ApiDefinition.PASSWORD)
+    @Operation(summary = "Change a car",
+            description = "Admins only. Partial update: only the fields present change; `category_id: null` takes the "
+                    + "car out of its category, and a `category_id` must name a category (else 422). Send the ETag "
+                    + "as If-Match to be sure nobody changed it since you read it (else 412).")
+    @APIResponse(responseCode = "200", description = "The updated car, with its new ETag",
+            content = @Content(schema = @Schema(implementation = CarResponse.class)))
+    public Uni<Response> update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @Valid @NotNull CarChanges changes) {
+        Uni<Car> updated = categoryReference(changes.newCategoryId())
+                .chain(category -> Rows.update(Car.class, id, ifMatch, car -> changes.applyTo(car, category)));
+        return withCategory(knownCategory(updated, changes.newCategoryId()))
+                .map(car -> Responses.ok(CarResponse.of(car), car));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @WithTransaction
+    @SecurityRequirement(name = ApiDefinition.BEARER)
+    @SecurityRequirement(name = ApiDefinition.PASSWORD)
+    @Operation(summary = "Delete a car", description = "Admins only. An If-Match, when sent, must match (else 412).")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Uni<Void> delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return Rows.delete(Car.class, id, ifMatch);
+    }
+
+    /** The category a car is put in, as a reference without a query; null for none. */
+    private static Uni<Category> categoryReference(Long categoryId) {
+        return categoryId == null
+                ? Uni.createFrom().nullItem()
+                : Panache.getSession().map(session -> session.getReference(Category.class, categoryId));
+    }
+
+    /**
+     * The foreign key checks that the category exists when the car is written, also when it is deleted
+     * at the same moment; its refusal is the client's mistake in {@code category_id}.
+     */
+    private static Uni<Car> knownCategory(Uni<Car> write, Long categoryId) {
+        return DatabaseFailures.refusalAs(write, DatabaseFailures.FOREIGN_KEY_VIOLATION,
+                () -> ProblemException.invalidField("category_id", "category " + categoryId + " does not exist"));
+    }
+
+    /**
+     * The written car read again with its category, by the join fetch that reads use, so that a write
+     * answers what a GET would. The written instance is forgotten first: its category may be a bare
+     * reference, which the join fetch would not fill in. The write has been flushed, so nothing is lost.
+     */
+    private static Uni<Car> withCategory(Uni<Car> write) {
+        return write.chain(car -> Panache.getSession()
+                .invoke(Mutiny.Session::clear)
+                .chain(() -> Car.findWithCategory(car.id)));
+    }
+}

@@ -1,0 +1,23 @@
+package com.chosen.api.catalog;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.chosen.api.kernel.TextLength;
+
+/** Body of {@code POST /cars}. */
+@Schema(name = "NewCar")
+public record NewCar(
+        @NotNull @TextLength(min = 1, max = 100) @Schema(example = "Model 3") String name,
+        @Positive @Schema(description = "An existing category, or absent/null for none", example = "1") Long categoryId) {
+
+    /** {@code category}: the row {@link #categoryId} names (a reference; the foreign key checks it). */
+    Car toEntity(Category category) {
+        Car car = new Car();
+        car.name = name;
+        car.category = category;
+        return car;
+    }
+}
