@@ -1,6 +1,7 @@
 package com.chosen.api.user;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.persistence.Column;
@@ -12,6 +13,7 @@ import jakarta.persistence.Table;
 
 import com.chosen.api.kernel.AuditedEntity;
 
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.smallrye.mutiny.Uni;
 
 /** An account. The email is stored lower-case; the password only as an Argon2id hash. */
@@ -36,11 +38,26 @@ public class User extends AuditedEntity {
 
     /** With its roles, which a reactive session would not load later on its own. */
     public static Uni<User> findWithRoles(long id) {
-        return find("from User u left join fetch u.roles where u.id = ?1", id).firstResult();
+        return atMostOne(find("from User u left join fetch u.roles where u.id = ?1", id));
+    }
+
+    /** Every user's id, in id order: the window of a page, before {@link #listWithRoles}. */
+    public static PanacheQuery<Long> idsInOrder() {
+        return find("select u.id from User u order by u.id").project(Long.class);
+    }
+
+    /** The users with these ids, with their roles, in id order. */
+    public static Uni<List<User>> listWithRoles(List<Long> ids) {
+        return find("from User u left join fetch u.roles where u.id in ?1 order by u.id", ids).list();
     }
 
     public static Uni<User> findByEmailWithRoles(String email) {
-        return find("from User u left join fetch u.roles where u.email = ?1", email).firstResult();
+        return atMostOne(find("from User u left join fetch u.roles where u.email = ?1", email));
+    }
+
+    // not firstResult(): a row limit on a collection fetch would make Hibernate page in memory
+    private static Uni<User> atMostOne(PanacheQuery<User> query) {
+        return query.list().map(users -> users.isEmpty() ? null : users.get(0));
     }
 
     public Set<String> roleNames() {
