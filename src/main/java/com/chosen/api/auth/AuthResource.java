@@ -24,6 +24,7 @@ import com.chosen.api.kernel.Problem;
 import com.chosen.api.kernel.ProblemException;
 import com.chosen.api.kernel.Roles;
 import com.chosen.api.kernel.Rows;
+import com.chosen.api.kernel.TextLength;
 import com.chosen.api.kernel.UniqueValues;
 import com.chosen.api.user.PasswordHasher;
 import com.chosen.api.user.Role;
@@ -39,11 +40,19 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Auth")
 public class AuthResource {
 
+    private static final String THROTTLING = "After 5 failed logins for one email (known or not) in a 60-second "
+            + "window (the defaults of `chosen.login-throttle.*`), every login for that email answers 429 with "
+            + "Retry-After until the window ends, even with the right password. A successful login clears the count. "
+            + "Each instance counts in its own memory: behind a load balancer, each replica counts on its own.";
+
     @Inject
     PasswordHasher passwordHasher;
 
     @Inject
     TokenIssuer tokenIssuer;
+
+    @Inject
+    LoginThrottle loginThrottle;
 
     @POST
     @Path("/register")
@@ -75,10 +84,11 @@ public class AuthResource {
     @WithSession
     @Operation(summary = "Log in with email and password (JSON)",
             description = "A wrong email and a wrong password answer the same 401. The token's `groups` "
-                    + "are the roles held now: a role change takes effect at the next login.")
+                    + "are the roles held now: a role change takes effect at the next login. " + THROTTLING)
     @APIResponse(responseCode = "200", description = "A bearer token")
     @APIResponse(responseCode = "401", description = "Wrong email or password",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Uni<TokenResponse> login(@Valid @NotNull LoginRequest body) {
         return authenticate(body.email(), body.password());
     }
@@ -88,23 +98,28 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @WithSession
     @Operation(summary = "Log in with the OAuth2 password form",
-            description = "`username` is the email. This is the flow Swagger UI's Authorize button uses.")
+            description = "`username` is the email. This is the flow Swagger UI's Authorize button uses. "
+                    + THROTTLING)
     @APIResponse(responseCode = "200", description = "A bearer token")
     @APIResponse(responseCode = "401", description = "Wrong email or password",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<TokenResponse> loginForm(@FormParam("username") @NotNull String username,
-                                        @FormParam("password") @NotNull String password) {
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    public Uni<TokenResponse> loginForm(@FormParam("username") @NotNull @TextLength(max = 254) String username,
+                                        @FormParam("password") @NotNull @TextLength(max = 128) String password) {
         return authenticate(username, password);
     }
 
     private Uni<TokenResponse> authenticate(String email, String password) {
-        return User.findByEmailWithRoles(email.toLowerCase(Locale.ROOT))
-                .chain(user -> passwordHasher.verify(password, user == null ? null : user.passwordHash)
-                        .map(matches -> {
-                            if (!matches) {
-                                throw ProblemException.unauthorized("Email or password is wrong");
-                            }
-                            return tokenIssuer.issue(user);
-                        }));
+        return Uni.createFrom().item(email.toLowerCase(Locale.ROOT))
+                .invoke(loginThrottle::admit)
+                .chain(address -> User.findByEmailWithRoles(address)
+                        .chain(user -> passwordHasher.verify(password, user == null ? null : user.passwordHash)
+                                .map(matches -> {
+                                    if (!matches) {
+                                        throw ProblemException.unauthorized("Email or password is wrong");
+                                    }
+                                    loginThrottle.succeeded(address);
+                                    return tokenIssuer.issue(user);
+                                })));
     }
 }

@@ -17,6 +17,16 @@ public record Page<T>(List<T> items, long total) {
                         .map(items -> new Page<>(items, total)));
     }
 
+    /**
+     * Replaces the items with what {@code load} makes of them, keeping the total: page ids first,
+     * then fetch those rows with their collections, so that a {@code join fetch} never pages in memory.
+     */
+    public <V> Uni<Page<V>> load(Function<List<T>, Uni<List<V>>> load) {
+        return items.isEmpty()
+                ? Uni.createFrom().item(new Page<V>(List.of(), total))
+                : load.apply(items).map(loaded -> new Page<>(loaded, total));
+    }
+
     public <V> Page<V> map(Function<T, V> view) {
         return new Page<>(items.stream().map(view).toList(), total);
     }

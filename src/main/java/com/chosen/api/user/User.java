@@ -1,6 +1,7 @@
 package com.chosen.api.user;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.persistence.Column;
@@ -35,17 +36,27 @@ public class User extends AuditedEntity {
             inverseJoinColumns = @JoinColumn(name = "role_id"))
     public Set<Role> roles = new HashSet<>();
 
-    /** With its roles, which a reactive session would not load later on its own; null if absent. */
+    /** With its roles, which a reactive session would not load later on its own. */
     public static Uni<User> findWithRoles(long id) {
-        return onlyOne(find("from User u left join fetch u.roles where u.id = ?1", id));
+        return atMostOne(find("from User u left join fetch u.roles where u.id = ?1", id));
+    }
+
+    /** Every user's id, in id order: the window of a page, before {@link #listWithRoles}. */
+    public static PanacheQuery<Long> idsInOrder() {
+        return find("select u.id from User u order by u.id").project(Long.class);
+    }
+
+    /** The users with these ids, with their roles, in id order. */
+    public static Uni<List<User>> listWithRoles(List<Long> ids) {
+        return find("from User u left join fetch u.roles where u.id in ?1 order by u.id", ids).list();
     }
 
     public static Uni<User> findByEmailWithRoles(String email) {
-        return onlyOne(find("from User u left join fetch u.roles where u.email = ?1", email));
+        return atMostOne(find("from User u left join fetch u.roles where u.email = ?1", email));
     }
 
-    // not firstResult(): a row limit with a collection fetch would be applied in memory
-    private static Uni<User> onlyOne(PanacheQuery<User> query) {
+    // not firstResult(): a row limit on a collection fetch would make Hibernate page in memory
+    private static Uni<User> atMostOne(PanacheQuery<User> query) {
         return query.list().map(users -> users.isEmpty() ? null : users.get(0));
     }
 

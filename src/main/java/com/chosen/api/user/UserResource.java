@@ -1,29 +1,40 @@
 package com.chosen.api.user;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.chosen.api.kernel.ApiDefinition;
 import com.chosen.api.kernel.Caller;
+import com.chosen.api.kernel.Page;
+import com.chosen.api.kernel.PageRequest;
 import com.chosen.api.kernel.Patch;
+import com.chosen.api.kernel.Responses;
+import com.chosen.api.kernel.Roles;
 import com.chosen.api.kernel.Rows;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -70,6 +81,36 @@ public class UserResource {
                     }
                 }))
                 .call(user -> Mutiny.fetch(user.roles))
+                .map(UserResponse::of);
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @WithSession
+    @Operation(summary = "List users (admin)",
+            description = "Ordered by id, with their roles. X-Total-Count counts all users.")
+    @APIResponse(responseCode = "200", description = "One page of users",
+            content = @Content(schema = @Schema(implementation = UserResponse[].class)))
+    public Uni<Response> list(@BeanParam @Valid PageRequest page) {
+        return Page.of(User.idsInOrder(), page)
+                .chain(ids -> ids.load(User::listWithRoles))
+                .map(users -> Responses.list(users, UserResponse::of));
+    }
+
+    @PUT
+    @Path("/{id}/roles")
+    @RolesAllowed(Roles.ADMIN)
+    @WithTransaction
+    @Operation(summary = "Set a user's roles (admin)",
+            description = "Replaces the user's roles with the ones named (at least one; see GET /api/v1/roles); an "
+                    + "unknown name is a 422 on `roles`. Roles travel in the token, so the change takes effect "
+                    + "on the user's next login: tokens already issued keep their roles until they expire.")
+    @APIResponse(responseCode = "200", description = "The user with the new roles",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    public Uni<UserResponse> replaceRoles(@PathParam("id") long id, @Valid @NotNull RoleAssignment assignment) {
+        return Role.<Role>listAll(Sort.by("id"))
+                .map(assignment::resolve)
+                .chain(roles -> Rows.update(User.class, id, null, user -> user.roles = roles))
                 .map(UserResponse::of);
     }
 

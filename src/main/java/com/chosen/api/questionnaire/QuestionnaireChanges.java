@@ -1,0 +1,35 @@
+package com.chosen.api.questionnaire;
+
+import java.util.Optional;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.chosen.api.kernel.NotCleared;
+import com.chosen.api.kernel.OneOf;
+import com.chosen.api.kernel.Patch;
+import com.chosen.api.kernel.TextLength;
+
+/**
+ * Body of {@code PUT /questionnaires/{id}}, a partial update: absent fields stay as they are,
+ * {@code null} clears an optional field, and {@code null} for a required one is a 422.
+ */
+@Schema(name = "QuestionnaireChanges")
+public record QuestionnaireChanges(
+        @NotCleared @Schema(ref = "Goal") Optional<@OneOf(Goal.class) String> goal,
+        @NotCleared @Schema(ref = "ExperienceLevel")
+        Optional<@OneOf(ExperienceLevel.class) String> experienceLevel,
+        @NotCleared Optional<@Min(1) @Max(14) Integer> sessionsPerWeek,
+        Optional<@Min(5) @Max(300) Integer> minutesPerSession,
+        Optional<@TextLength(max = 500) String> injuries) {
+
+    void applyTo(Questionnaire questionnaire) {
+        Patch.apply(goal, value -> questionnaire.goal = value);
+        Patch.apply(experienceLevel, value -> questionnaire.experienceLevel = value);
+        Patch.apply(sessionsPerWeek, value -> questionnaire.sessionsPerWeek = value);
+        Patch.apply(minutesPerSession, value -> questionnaire.minutesPerSession = value);
+        Patch.apply(injuries, value -> questionnaire.injuries = value);
+    }
+}

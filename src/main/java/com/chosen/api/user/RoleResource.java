@@ -1,0 +1,45 @@
+package com.chosen.api.user;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.chosen.api.kernel.ApiDefinition;
+import com.chosen.api.kernel.Page;
+import com.chosen.api.kernel.Responses;
+import com.chosen.api.kernel.Roles;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/roles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Users")
+@SecurityRequirement(name = ApiDefinition.BEARER)
+@SecurityRequirement(name = ApiDefinition.PASSWORD)
+public class RoleResource {
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @WithSession
+    @Operation(summary = "List roles (admin)",
+            description = "Every role a user can hold, ordered by id; PUT /api/v1/users/{id}/roles takes their names. "
+                    + "A role change takes effect on the user's next login. X-Total-Count counts them all.")
+    @APIResponse(responseCode = "200", description = "All roles",
+            content = @Content(schema = @Schema(implementation = RoleResponse[].class)))
+    public Uni<Response> list() {
+        return Role.<Role>listAll(Sort.by("id"))
+                .map(roles -> Responses.list(new Page<>(roles, roles.size()), RoleResponse::of));
+    }
+}

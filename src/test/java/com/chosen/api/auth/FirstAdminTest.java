@@ -1,0 +1,157 @@
+package com.chosen.api.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.chosen.api.support.Accounts;
+import com.chosen.api.support.Accounts.Account;
+import com.chosen.api.support.PostgresResource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class FirstAdminTest {
+
+    private static final String OTHER_PASSWORD = "a different password";
+
+    @ConfigProperty(name = "chosen.admin.email")
+    String adminEmail;
+
+    @ConfigProperty(name = "chosen.admin.password")
+    String adminPassword;
+
+    @Inject
+    FirstAdmin firstAdmin;
+
+    private static Account loggedIn(String email, String password) {
+        String token = Accounts.login(email, password);
+        long id = given().auth().oauth2(token).get("/api/v1/users/me").then().extract().jsonPath().getLong("id");
+        return new Account(id, email, token);
+    }
+
+    private static List<String> rolesInTheDatabase(String email) {
+        try (Connection db = DriverManager.getConnection(PostgresResource.jdbcUrl(), "postgres", "postgres");
+             PreparedStatement query = db.prepareStatement("select r.name from users u join user_roles ur on ur.user_id = u.id "
+                     + "join roles r on r.id = ur.role_id where u.email = ? order by r.name")) {
+            query.setString(1, email);
+            List<String> roles = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    roles.add(rows.getString(1));
+                }
+            }
+            return roles;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long accountsWithEmail(String email) {
+        try (Connection db = DriverManager.getConnection(PostgresResource.jdbcUrl(), "postgres", "postgres");
+             PreparedStatement query = db.prepareStatement("select count(*) from users where email = ?")) {
+            query.setString(1, email);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theConfiguredAdminExistsAfterStartUpAndMayUseTheAdminRoutes() {
+        Account admin = loggedIn(adminEmail, adminPassword);
+        admin.request().get("/api/v1/users/me").then().statusCode(200).body("roles", contains("admin", "user"));
+        admin.request().get("/api/v1/users").then().statusCode(200);
+        admin.request().get("/api/v1/roles").then().statusCode(200);
+    }
+
+    @Test
+    void runningAgainChangesNeitherTheAccountNorItsPassword() {
+        String before = loggedIn(adminEmail, adminPassword).request().get("/api/v1/users/me").then().extract().asString();
+        firstAdmin.ensure(adminEmail, OTHER_PASSWORD).await().indefinitely();
+        firstAdmin.ensure(adminEmail.toUpperCase(), adminPassword).await().indefinitely();
+        assertEquals(1, accountsWithEmail(adminEmail));
+        String after = loggedIn(adminEmail, adminPassword).request().get("/api/v1/users/me").then().extract().asString();
+        assertEquals(before, after);
+        given().contentType(ContentType.JSON).body(Map.of("email", adminEmail, "password", OTHER_PASSWORD))
+                .post("/api/v1/auth/login").then().statusCode(401);
+    }
+
+    @Test
+    void replicasStartingAtOnceCreateOneAdminAndNoneFails() throws Exception {
+        String email = Accounts.uniqueEmail("replicated-admin");
+        int replicas = 6;
+        CyclicBarrier start = new CyclicBarrier(replicas);
+        ExecutorService pool = Executors.newFixedThreadPool(replicas);
+        try {
+            List<CompletableFuture<Void>> starts = new ArrayList<>();
+            for (int i = 0; i < replicas; i++) {
+                starts.add(CompletableFuture.runAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    firstAdmin.ensure(email, Accounts.PASSWORD).await().indefinitely();
+                }, pool));
+            }
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).get();
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, accountsWithEmail(email));
+        assertEquals(List.of("admin", "user"), rolesInTheDatabase(email));
+        loggedIn(email, Accounts.PASSWORD).request().get("/api/v1/users").then().statusCode(200);
+    }
+
+    @Test
+    void anExistingUserBecomesAdminAndKeepsTheirPassword() {
+        Account ada = Accounts.newUser("ada");
+        String updatedBefore = ada.request().get("/api/v1/users/me").then().extract().jsonPath().getString("updated_at");
+        firstAdmin.ensure(ada.email().toUpperCase(), OTHER_PASSWORD).await().indefinitely();
+        Account adaAsAdmin = loggedIn(ada.email(), Accounts.PASSWORD);
+        adaAsAdmin.request().get("/api/v1/users/me").then()
+                .body("roles", contains("admin", "user"))
+                .body("updated_at", not(equalTo(updatedBefore)));
+        adaAsAdmin.request().get("/api/v1/users").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("email", ada.email(), "password", OTHER_PASSWORD))
+                .post("/api/v1/auth/login").then().statusCode(401);
+    }
+
+    @Test
+    void anInvalidEmailOrPasswordIsRefusedWithoutEchoingThePassword() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> firstAdmin.ensure("not-an-email", "short").await().indefinitely());
+        assertTrue(refused.getMessage().contains("email"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("password"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("short"), refused.getMessage());
+        assertEquals(0, accountsWithEmail("not-an-email"));
+    }
+}
