@@ -42,6 +42,8 @@ class OpenApiDocumentTest {
                 .body("components.responses.NotFound.content.'application/problem+json'.schema.'$ref'",
                         equalTo("#/components/schemas/Problem"))
                 .body("components.schemas.Problem.properties", hasKey("errors"))
+                .body("components.schemas.Workout.properties", hasKey("duration_minutes"))
+                .body("components.schemas.WorkoutChanges.properties", hasKey("workout_date"))
                 .body("paths.'/api/v1/workouts'.post.requestBody", notNullValue());
     }
 
