@@ -149,7 +149,7 @@ class UserAdministrationTest {
         admin.request().body("{}").put(rolesOf(bob.id())).then().statusCode(422)
                 .body("errors[0].field", equalTo("roles"));
         admin.request().body("{\"roles\":[\"admin\",null]}").put(rolesOf(bob.id())).then().statusCode(422)
-                .body("errors[0].field", equalTo("roles"));
+                .body("errors[0].field", equalTo("roles[1]"));
         bob.request().get("/api/v1/users/me").then().body("roles", contains("user"));
     }
 
