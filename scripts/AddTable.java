@@ -472,9 +472,8 @@ public class AddTable {
                     "org.eclipse.microprofile.openapi.annotations.media.Content",
                     "org.eclipse.microprofile.openapi.annotations.media.Schema",
                     "org.eclipse.microprofile.openapi.annotations.responses.APIResponse",
-                    "org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement",
                     "org.eclipse.microprofile.openapi.annotations.tags.Tag",
-                    "com.chosen.api.kernel.ApiDefinition", "com.chosen.api.kernel.Page", "com.chosen.api.kernel.PageRequest",
+                    "com.chosen.api.kernel.Page", "com.chosen.api.kernel.PageRequest",
                     "com.chosen.api.kernel.Responses", "com.chosen.api.kernel.Rows",
                     "io.quarkus.hibernate.reactive.panache.PanacheQuery",
                     "io.quarkus.hibernate.reactive.panache.common.WithSession",
@@ -496,7 +495,7 @@ public class AddTable {
                 imports.addAll(List.of("jakarta.inject.Inject", "jakarta.validation.constraints.Positive",
                         "jakarta.ws.rs.QueryParam", "org.eclipse.microprofile.openapi.annotations.parameters.Parameter",
                         "com.chosen.api.kernel.Ownership", "io.quarkus.security.Authenticated"));
-                classAnnotations = "@Authenticated\n@SecurityRequirement(name = ApiDefinition.BEARER)\n@SecurityRequirement(name = ApiDefinition.PASSWORD)\n";
+                classAnnotations = "@Authenticated\n";
                 fields = "    @Inject\n    Ownership ownership;\n\n";
                 security = "";
                 read = "";
@@ -516,7 +515,7 @@ public class AddTable {
                 fields = "";
                 security = "";
                 read = "    @PermitAll\n";
-                write = "    @RolesAllowed(Roles.ADMIN)\n    @SecurityRequirement(name = ApiDefinition.BEARER)\n    @SecurityRequirement(name = ApiDefinition.PASSWORD)\n";
+                write = "    @RolesAllowed(Roles.ADMIN)\n";
                 listParameters = "@BeanParam @Valid PageRequest page";
                 listQuery = e + ".findAll(Sort.ascending(\"id\"))";
                 listDescription = "Open to anyone, ordered by id. X-Total-Count counts all matches.";

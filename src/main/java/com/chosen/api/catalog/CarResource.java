@@ -27,10 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.chosen.api.kernel.ApiDefinition;
 import com.chosen.api.kernel.DatabaseFailures;
 import com.chosen.api.kernel.Page;
 import com.chosen.api.kernel.PageRequest;
@@ -59,8 +57,6 @@ public class CarResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @WithTransaction
-    @SecurityRequirement(name = ApiDefinition.BEARER)
-    @SecurityRequirement(name = ApiDefinition.PASSWORD)
     @Operation(summary = "Create a car",
             description = "Admins only. `category_id`, when given, must name a category (else 422).")
     @APIResponse(responseCode = "201", description = "The new car, with Location and ETag",
@@ -104,8 +100,6 @@ public class CarResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @WithTransaction
-    @SecurityRequirement(name = ApiDefinition.BEARER)
-    @SecurityRequirement(name = ApiDefinition.PASSWORD)
     @Operation(summary = "Change a car",
             description = "Admins only. Partial update: only the fields present change; `category_id: null` takes the "
                     + "car out of its category, and a `category_id` must name a category (else 422). Send the ETag "
@@ -124,8 +118,6 @@ public class CarResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @WithTransaction
-    @SecurityRequirement(name = ApiDefinition.BEARER)
-    @SecurityRequirement(name = ApiDefinition.PASSWORD)
     @Operation(summary = "Delete a car", description = "Admins only. An If-Match, when sent, must match (else 412).")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

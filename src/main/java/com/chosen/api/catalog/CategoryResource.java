@@ -24,10 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.chosen.api.kernel.ApiDefinition;
 import com.chosen.api.kernel.DatabaseFailures;
 import com.chosen.api.kernel.Page;
 import com.chosen.api.kernel.PageRequest;
@@ -51,8 +49,6 @@ public class CategoryResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @WithTransaction
-    @SecurityRequirement(name = ApiDefinition.BEARER)
-    @SecurityRequirement(name = ApiDefinition.PASSWORD)
     @Operation(summary = "Create a category",
             description = "Admins only. The name is unique regardless of case (else 409).")
     @APIResponse(responseCode = "201", description = "The new category, with Location and ETag",
@@ -89,8 +85,6 @@ public class CategoryResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @WithTransaction
-    @SecurityRequirement(name = ApiDefinition.BEARER)
-    @SecurityRequirement(name = ApiDefinition.PASSWORD)
     @Operation(summary = "Change a category",
             description = "Admins only. Partial update: only the fields present change; `description: null` clears it. "
                     + "The name stays unique regardless of case (else 409). Send the ETag as If-Match to be sure "
@@ -108,8 +102,6 @@ public class CategoryResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @WithTransaction
-    @SecurityRequirement(name = ApiDefinition.BEARER)
-    @SecurityRequirement(name = ApiDefinition.PASSWORD)
     @Operation(summary = "Delete a category",
             description = "Admins only. A category that still has cars is not deleted (409): move or delete its cars "
                     + "first. An If-Match, when sent, must match (else 412).")

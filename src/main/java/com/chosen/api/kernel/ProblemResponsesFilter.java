@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Documents the error answers every operation can give, from one rule instead of annotations on
- * each method: 400 and 503 everywhere, 401/403 where a token is needed, 404 on routes with an id,
+ * Documents the error answers and the security of every operation, from one rule instead of
+ * annotations on each method: 400 and 503 everywhere, 401/403 where a token is needed, 404 on routes with an id,
  * 413/415/422 where a JSON body is read, 412 where If-Match is honoured. Each refers to a shared
  * response of {@link ApiDefinition} whose body is the {@link Problem} schema.
  */
@@ -36,8 +36,10 @@ public class ProblemResponsesFilter implements OASFilter {
         APIResponses responses = operation.getResponses();
         add(responses, "400", "BadRequest");
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
-            add(responses, "401", "Unauthorized");
-            add(responses, "403", "Forbidden");
+            // Quarkus requires the bearer scheme on secured operations; the password flow gives the same token
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(ApiDefinition.PASSWORD));
+            replace(responses, "401", "Unauthorized");
+            replace(responses, "403", "Forbidden");
         }
         if (path.contains("{")) {
             add(responses, "404", "NotFound");
@@ -51,6 +53,11 @@ public class ProblemResponsesFilter implements OASFilter {
             add(responses, "412", "PreconditionFailed");
         }
         add(responses, "503", "ServiceUnavailable");
+    }
+
+    private static void replace(APIResponses responses, String status, String sharedResponse) {
+        responses.removeAPIResponse(status);
+        add(responses, status, sharedResponse);
     }
 
     private static void add(APIResponses responses, String status, String sharedResponse) {

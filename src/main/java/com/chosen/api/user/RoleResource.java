@@ -11,10 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.chosen.api.kernel.ApiDefinition;
 import com.chosen.api.kernel.Page;
 import com.chosen.api.kernel.Responses;
 import com.chosen.api.kernel.Roles;
@@ -26,8 +24,6 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/roles")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Users")
-@SecurityRequirement(name = ApiDefinition.BEARER)
-@SecurityRequirement(name = ApiDefinition.PASSWORD)
 public class RoleResource {
 
     @GET

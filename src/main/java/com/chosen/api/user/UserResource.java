@@ -18,10 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.chosen.api.kernel.ApiDefinition;
 import com.chosen.api.kernel.Caller;
 import com.chosen.api.kernel.Page;
 import com.chosen.api.kernel.PageRequest;
@@ -42,8 +40,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Users")
-@SecurityRequirement(name = ApiDefinition.BEARER)
-@SecurityRequirement(name = ApiDefinition.PASSWORD)
 public class UserResource {
 
     @Inject

@@ -28,10 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.chosen.api.kernel.ApiDefinition;
 import com.chosen.api.kernel.Ownership;
 import com.chosen.api.kernel.Page;
 import com.chosen.api.kernel.PageRequest;
@@ -52,8 +50,6 @@ import io.smallrye.mutiny.Uni;
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Workouts")
-@SecurityRequirement(name = ApiDefinition.BEARER)
-@SecurityRequirement(name = ApiDefinition.PASSWORD)
 public class WorkoutResource {
 
     @Inject

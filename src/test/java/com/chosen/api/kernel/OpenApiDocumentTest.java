@@ -3,7 +3,9 @@ package com.chosen.api.kernel;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,18 @@ class OpenApiDocumentTest {
                 .body("components.schemas.Workout.properties", hasKey("duration_minutes"))
                 .body("components.schemas.WorkoutChanges.properties", hasKey("workout_date"))
                 .body("paths.'/api/v1/workouts'.post.requestBody", notNullValue());
+    }
+
+    @Test
+    void securedOperationsAcceptABearerTokenOrThePasswordFlowAndPublicOnesNeither() {
+        given().queryParam("format", "json").get("/q/openapi").then()
+                .body("paths.'/api/v1/workouts/{id}'.put.security", hasItem(hasKey("bearer")))
+                .body("paths.'/api/v1/workouts/{id}'.put.security", hasItem(hasKey("password")))
+                .body("paths.'/api/v1/categories'.post.security", hasItem(hasKey("bearer")))
+                .body("paths.'/api/v1/users/me'.get.security", hasItem(hasKey("password")))
+                .body("paths.'/api/v1/categories'.get.security", nullValue())
+                .body("paths.'/api/v1/auth/login'.post.security", nullValue())
+                .body("paths.'/api/v1/workouts/{id}'.put.responses.'401'.'$ref'", equalTo("#/components/responses/Unauthorized"));
     }
 
     @Test
