@@ -33,10 +33,6 @@ public class ProblemException extends RuntimeException {
         return headers;
     }
 
-    public static ProblemException badRequest(String detail, List<FieldError> errors) {
-        return new ProblemException(Problem.of(400, detail, errors), Map.of());
-    }
-
     public static ProblemException unauthorized(String detail) {
         return new ProblemException(Problem.of(401, detail), Map.of("WWW-Authenticate", "Bearer"));
     }
