@@ -31,15 +31,16 @@ if $build; then
     echo "== native executable"
     ./mvnw -B -q package -Dnative -DskipTests -Dquarkus.native.graalvm-home="$graalvm" \
         -Dquarkus.native.native-image-xmx="${NATIVE_IMAGE_XMX:-6g}"
-    rm -rf "$out/native" && mkdir -p "$out/native" && cp target/*-runner "$out/native/application"
+    rm -rf "$out/native" && mkdir -p "$out/native" && cp -a target/*-runner "$out/native/application"
 
     echo "== JVM jar with the AOT cache (JDK 25; trained by the integration tests)"
+    # cp -a: the cache remembers the jars' timestamps and refuses jars that look changed
     JAVA_HOME="$jdk25" ./mvnw -B -q verify -DskipUTs -Dquarkus.package.jar.aot.enabled=true
-    rm -rf "$out/aot" && cp -r target/quarkus-app "$out/aot"
+    rm -rf "$out/aot" && cp -a target/quarkus-app "$out/aot"
 
     echo "== JVM jar"
     ./mvnw -B -q package -DskipTests
-    rm -rf "$out/jvm" && cp -r target/quarkus-app "$out/jvm"
+    rm -rf "$out/jvm" && cp -a target/quarkus-app "$out/jvm"
 fi
 test -f "$out/aot/app.aot" || { echo "no AOT cache in $out/aot; run without --skip-build" >&2; exit 1; }
 
