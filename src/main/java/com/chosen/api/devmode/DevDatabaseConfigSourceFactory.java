@@ -41,8 +41,9 @@ public class DevDatabaseConfigSourceFactory implements ConfigSourceFactory {
     private static Map<String, String> startDevDatabase(ConfigSourceContext context) {
         ConfigValue port = context.getValue("chosen.dev-database.port");
         try {
-            Class<?> devDatabase = Class.forName(DEV_DATABASE_CLASS, true,
-                    Thread.currentThread().getContextClassLoader());
+            // ClassLoader.loadClass, not Class.forName: native-image resolves Class.forName of a constant
+            // name at build time, which would pull DevDatabase and its absent library into the executable
+            Class<?> devDatabase = Thread.currentThread().getContextClassLoader().loadClass(DEV_DATABASE_CLASS);
             return (Map<String, String>) devDatabase.getMethod("start", int.class)
                     .invoke(null, port == null || port.getValue() == null ? 5433 : Integer.parseInt(port.getValue()));
         } catch (ReflectiveOperationException | LinkageError e) {

@@ -22,6 +22,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
+    private static final Path KEYS = Path.of("target", "test-keys").toAbsolutePath();
+
     private static EmbeddedPostgres server;
     private static Path dataDirectory;
     private static int port;
@@ -32,18 +34,22 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             dataDirectory = Files.createTempDirectory("chosen-test-db");
             port = freePort();
             startServer();
-            Path keys = Files.createDirectories(Path.of("target", "test-keys")).toAbsolutePath();
-            writeKeyPair(keys);
-            return Map.of(
-                    "quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/postgres",
-                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port + "/postgres",
-                    "quarkus.datasource.username", "postgres",
-                    "quarkus.datasource.password", "postgres",
-                    "mp.jwt.verify.publickey.location", keys.resolve("public.pem").toString(),
-                    "smallrye.jwt.sign.key.location", keys.resolve("private.pem").toString());
+            writeKeyPair(Files.createDirectories(KEYS));
+            return settings();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Datasource and key settings of the running database, for an application process started by a test. */
+    public static Map<String, String> settings() {
+        return Map.of(
+                "quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/postgres",
+                "quarkus.datasource.jdbc.url", jdbcUrl(),
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres",
+                "mp.jwt.verify.publickey.location", KEYS.resolve("public.pem").toString(),
+                "smallrye.jwt.sign.key.location", KEYS.resolve("private.pem").toString());
     }
 
     @Override

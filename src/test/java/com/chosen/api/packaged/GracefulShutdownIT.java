@@ -1,0 +1,79 @@
+package com.chosen.api.packaged;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+
+import com.chosen.api.support.Accounts;
+import com.chosen.api.support.Accounts.Account;
+import com.chosen.api.support.PostgresResource;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/**
+ * SIGTERM lets requests already running finish ({@code quarkus.shutdown.timeout}). Runs its own
+ * copy of the packaged artifact, because the signal needs the process.
+ */
+@QuarkusIntegrationTest
+class GracefulShutdownIT {
+
+    @Test
+    void aRequestInFlightAtSigtermStillGetsItsAnswer() throws Exception {
+        // registered through the suite's instance; both instances share the database
+        Account ada = Accounts.newUser("shutdown");
+        int port = PackagedApp.freePort();
+        Path log = Path.of("target", "graceful-shutdown.log");
+        try (PackagedApp app = PackagedApp.start(PackagedApp.command(Path.of("target"), System.getProperty("java.home")),
+                PackagedApp.environment(PostgresResource.settings(), port), port, log)) {
+            app.awaitOk(HttpRequest.newBuilder(app.uri("/q/health/ready")), Duration.ofSeconds(60));
+
+            String credentials = "{\"email\":\"" + ada.email() + "\",\"password\":\"" + Accounts.PASSWORD + "\"}";
+            // a first login while running normally: password4j sets up its hashing (and a JVM shutdown
+            // hook) on first use, which it cannot do once shutdown has begun
+            assertEquals(200, app.send(HttpRequest.newBuilder(app.uri("/api/v1/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(credentials))).statusCode());
+
+            // a login whose body is still arriving when SIGTERM comes: in flight, for sure, at that moment
+            byte[] body = credentials.getBytes(StandardCharsets.UTF_8);
+            try (Socket socket = new Socket("localhost", port)) {
+                socket.setSoTimeout(30_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                Thread.sleep(500);
+
+                CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return app.terminate(Duration.ofSeconds(30));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                Thread.sleep(1_000);
+                assertTrue(app.process().isAlive(), "exited with a request still in flight");
+                out.write(body, body.length / 2, body.length - body.length / 2);
+                out.flush();
+
+                String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(response.startsWith("HTTP/1.1 200"), () -> "answered: " + response);
+                assertTrue(response.contains("access_token"), () -> "answered: " + response);
+                exit.join();
+            }
+            assertTrue(Files.readString(log).contains("stopped in"), "no orderly shutdown in " + log);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package com.chosen.api.packaged;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged application (fast jar, AOT jar or native executable, whichever the last build made)
+ * started as an operator would: its own process, the {@code prod} profile, and nothing but the
+ * contract's environment variables. Used where a test or the cold-start bench needs the process
+ * itself (signals, start time, RSS), which {@code @QuarkusIntegrationTest} keeps to itself.
+ */
+final class PackagedApp implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final int port;
+
+    private PackagedApp(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** The command that runs the artifact described by {@code target/quarkus-artifact.properties}. */
+    static List<String> command(Path target, String javaHome) {
+        Properties artifact = new Properties();
+        try (InputStream in = Files.newInputStream(target.resolve("quarkus-artifact.properties"))) {
+            artifact.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("No packaged artifact in " + target + "; run ./mvnw package first", e);
+        }
+        Path path = target.resolve(artifact.getProperty("path")).toAbsolutePath();
+        if ("native".equals(artifact.getProperty("type"))) {
+            return List.of(path.toString());
+        }
+        List<String> java = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString()));
+        Path aotCache = path.resolveSibling("app.aot");
+        if (Files.exists(aotCache)) {
+            java.add("-XX:AOTCache=" + aotCache);
+        }
+        java.addAll(List.of("-jar", path.toString()));
+        return java;
+    }
+
+    /**
+     * The contract's environment variables for a database and key pair given as configuration
+     * properties (what {@code PostgresResource} answers), e.g. QUARKUS_DATASOURCE_REACTIVE_URL.
+     */
+    static Map<String, String> environment(Map<String, String> properties, int port) {
+        Map<String, String> env = new HashMap<>();
+        properties.forEach((name, value) -> env.put(name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        return env;
+    }
+
+    /** Starts the command with exactly this environment (plus PATH), its output going to {@code log}. */
+    static PackagedApp start(List<String> command, Map<String, String> env, int port, Path log) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().clear();
+        builder.environment().put("PATH", System.getenv("PATH"));
+        builder.environment().putAll(env);
+        try {
+            return new PackagedApp(builder.start(), port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Process process() {
+        return process;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls {@code request} every millisecond until it answers 200; the elapsed time counts from the call. */
+    void awaitOk(HttpRequest.Builder request, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The application exited with " + process.exitValue());
+            }
+            try {
+                if (send(request).statusCode() == 200) {
+                    return;
+                }
+            } catch (ConnectException notListeningYet) {
+                // the HTTP server is not up yet
+            }
+            Thread.sleep(1);
+        }
+        throw new IllegalStateException("No 200 within " + timeout);
+    }
+
+    /** Resident set size of the process, from /proc (Linux). */
+    long residentKiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("No VmRSS for process " + process.pid());
+    }
+
+    /** Sends SIGTERM and waits for the exit; answers the exit code. */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("Did not exit within " + timeout + " of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
