@@ -31,8 +31,7 @@ import com.chosen.api.user.Role;
 import com.chosen.api.user.User;
 import com.chosen.api.user.UserResponse;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/auth")
@@ -57,7 +56,6 @@ public class AuthResource {
     @POST
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
-    @WithTransaction
     @Operation(summary = "Create an account",
             description = "The email is stored lower-case and must be unique regardless of case. "
                     + "Every new account gets the role `user`; roles in the body are ignored.")
@@ -66,22 +64,22 @@ public class AuthResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<Response> register(@Valid @NotNull RegisterRequest body) {
         String email = body.email().toLowerCase(Locale.ROOT);
+        // hash first: the transaction, and its connection, last only while the rows are written
         return passwordHasher.hash(body.password())
-                .chain(hash -> Role.findByName(Roles.USER).chain(role -> {
+                .chain(hash -> Panache.withTransaction(() -> Role.findByName(Roles.USER).chain(role -> {
                     User user = new User();
                     user.email = email;
                     user.passwordHash = hash;
                     user.fullName = body.fullName();
                     user.roles.add(role);
                     return UniqueValues.conflictAs(Rows.create(user), "Email " + email + " is already registered");
-                }))
+                })))
                 .map(user -> Response.created(URI.create("/api/v1/users/me")).entity(UserResponse.of(user)).build());
     }
 
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    @WithSession
     @Operation(summary = "Log in with email and password (JSON)",
             description = "A wrong email and a wrong password answer the same 401. The token's `groups` "
                     + "are the roles held now: a role change takes effect at the next login. " + THROTTLING)
@@ -96,7 +94,6 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @WithSession
     @Operation(summary = "Log in with the OAuth2 password form",
             description = "`username` is the email. This is the flow Swagger UI's Authorize button uses. "
                     + THROTTLING)
@@ -112,7 +109,9 @@ public class AuthResource {
     private Uni<TokenResponse> authenticate(String email, String password) {
         return Uni.createFrom().item(email.toLowerCase(Locale.ROOT))
                 .invoke(loginThrottle::admit)
-                .chain(address -> User.findByEmailWithRoles(address)
+                // the session closes before the slow hash check, so a burst of logins does not hold
+                // every pooled connection while it hashes
+                .chain(address -> Panache.withSession(() -> User.findByEmailWithRoles(address))
                         .chain(user -> passwordHasher.verify(password, user == null ? null : user.passwordHash)
                                 .map(matches -> {
                                     if (!matches) {

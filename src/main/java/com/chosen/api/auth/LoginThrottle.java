@@ -14,6 +14,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Slows down password guessing against one email, known or not: each email has a bucket of
@@ -26,6 +27,9 @@ import io.github.bucket4j.TimeMeter;
  * means concurrent guesses cannot slip past the limit.
  */
 @Singleton
+// Caffeine loads the node class of a cache's configuration by name; quarkus-caffeine registers the
+// common ones, not the one for maximumSize + expireAfterAccess ("PSAMS"), which the native image needs
+@RegisterForReflection(classNames = "com.github.benmanes.caffeine.cache.PSAMS")
 public class LoginThrottle {
 
     private final long maxFailures;

@@ -12,6 +12,7 @@ import org.hibernate.JDBCException;
 import org.hibernate.StaleStateException;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.VertxException;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -100,7 +101,9 @@ public final class DatabaseFailures {
         return t instanceof ConnectException
                 || t instanceof ClosedConnectionException
                 || t instanceof NoStackTraceTimeoutException
-                || t instanceof TimeoutException;
+                || t instanceof TimeoutException
+                // the pool's "Timeout waiting for connection" after chosen.db.acquire-timeout
+                || t instanceof VertxException && t.getMessage() != null && t.getMessage().startsWith("Timeout");
     }
 
     private static Problem unavailable() {

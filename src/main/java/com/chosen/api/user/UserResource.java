@@ -30,6 +30,7 @@ import com.chosen.api.kernel.Rows;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -61,7 +62,6 @@ public class UserResource {
     @PUT
     @Path("/me")
     @Authenticated
-    @WithTransaction
     @Operation(summary = "Change the caller's name or password",
             description = "Partial update: absent fields stay unchanged; `full_name: null` clears the name. "
                     + "A new password takes effect at the next login; tokens already issued stay valid until they expire.")
@@ -70,13 +70,13 @@ public class UserResource {
         Uni<String> newHash = changes.password() == null
                 ? Uni.createFrom().nullItem()
                 : passwordHasher.hash(changes.password().orElseThrow());
-        return newHash.chain(hash -> Rows.update(User.class, caller.id(), null, user -> {
+        // hash first: the transaction, and its connection, last only while the row is written
+        return newHash.chain(hash -> Panache.withTransaction(() -> Rows.update(User.class, caller.id(), null, user -> {
                     Patch.apply(changes.fullName(), name -> user.fullName = name);
                     if (hash != null) {
                         user.passwordHash = hash;
                     }
-                }))
-                .call(user -> Mutiny.fetch(user.roles))
+                }).call(user -> Mutiny.fetch(user.roles))))
                 .map(UserResponse::of);
     }
 
