@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.chosen.api.kernel.Problem;
 import com.chosen.api.kernel.ProblemException;
 import com.chosen.api.kernel.Roles;
 import com.chosen.api.kernel.Rows;
@@ -84,8 +83,7 @@ public class AuthResource {
             description = "A wrong email and a wrong password answer the same 401. The token's `groups` "
                     + "are the roles held now: a role change takes effect at the next login. " + THROTTLING)
     @APIResponse(responseCode = "200", description = "A bearer token")
-    @APIResponse(responseCode = "401", description = "Wrong email or password",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", ref = "WrongCredentials")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Uni<TokenResponse> login(@Valid @NotNull LoginRequest body) {
         return authenticate(body.email(), body.password());
@@ -98,8 +96,7 @@ public class AuthResource {
             description = "`username` is the email. This is the flow Swagger UI's Authorize button uses. "
                     + THROTTLING)
     @APIResponse(responseCode = "200", description = "A bearer token")
-    @APIResponse(responseCode = "401", description = "Wrong email or password",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", ref = "WrongCredentials")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Uni<TokenResponse> loginForm(@FormParam("username") @NotNull @TextLength(max = 254) String username,
                                         @FormParam("password") @NotNull @TextLength(max = 128) String password) {

@@ -41,7 +41,7 @@ public class HttpLayerProblems {
             int status = context.statusCode() >= 400 ? context.statusCode() : 500;
             Problem problem = status >= 500
                     ? ProblemMappers.unexpectedProblem(context.failure())
-                    : Problem.of(status, Problem.of(status, "").title());
+                    : Problem.of(status, Problem.titleOf(status));
             try {
                 send(context, status, json.writeValueAsString(problem));
             } catch (JsonProcessingException e) {

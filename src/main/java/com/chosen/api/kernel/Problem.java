@@ -36,9 +36,13 @@ public record Problem(
             Map.entry(503, "Service Unavailable"));
 
     public static Problem of(int status, String detail, List<FieldError> errors) {
-        String title = TITLES.getOrDefault(status, Response.Status.fromStatusCode(status) == null
-                ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase());
-        return new Problem("about:blank", title, status, detail, errors == null ? List.of() : errors);
+        return new Problem("about:blank", titleOf(status), status, detail, errors == null ? List.of() : errors);
+    }
+
+    /** The RFC 9110 reason phrase of a status, e.g. "Unprocessable Content". */
+    public static String titleOf(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return TITLES.getOrDefault(status, known == null ? "Error" : known.getReasonPhrase());
     }
 
     public static Problem of(int status, String detail) {

@@ -154,7 +154,7 @@ public class ProblemMappers {
             case 406 -> "This resource answers application/json only";
             case 413 -> "Request body is larger than the configured limit";
             case 415 -> "Content-Type must be application/json";
-            default -> Problem.of(status, "").title();
+            default -> Problem.titleOf(status);
         };
     }
 

@@ -44,6 +44,8 @@ class OpenApiDocumentTest {
                 .body("components.responses.NotFound.content.'application/problem+json'.schema.'$ref'",
                         equalTo("#/components/schemas/Problem"))
                 .body("components.schemas.Problem.properties", hasKey("errors"))
+                .body("paths.'/api/v1/auth/login'.post.responses.'401'.'$ref'", equalTo("#/components/responses/WrongCredentials"))
+                .body("components.responses", hasKey("WrongCredentials"))
                 .body("components.schemas.Workout.properties", hasKey("duration_minutes"))
                 .body("components.schemas.WorkoutChanges.properties", hasKey("workout_date"))
                 .body("paths.'/api/v1/workouts'.post.requestBody", notNullValue());
