@@ -335,7 +335,7 @@ public class AddTable {
 
         private String entity() {
             Set<String> imports = new TreeSet<>(List.of("jakarta.persistence.Column", "jakarta.persistence.Entity",
-                    "jakarta.persistence.Table", "com.chosen.api.kernel." + base()));
+                    "jakarta.persistence.Table", "com.chosen.api.kernel.rows." + base()));
             if (has(Type.DATETIME)) {
                 imports.add("java.time.Instant");
             }
@@ -378,7 +378,7 @@ public class AddTable {
                         .append(f.type() == Type.DATETIME ? "Timestamps.of(" + f.java() + ")" : f.java()).append(";\n");
                 if (f.type() == Type.DATETIME) {
                     imports.add("java.time.OffsetDateTime");
-                    imports.add("com.chosen.api.kernel.Timestamps");
+                    imports.add("com.chosen.api.kernel.rows.Timestamps");
                 }
             }
             boolean owned = t.kind() == Kind.OWNED;
@@ -398,7 +398,7 @@ public class AddTable {
         }
 
         private String changesRecord() {
-            Set<String> imports = new TreeSet<>(List.of("java.util.Optional", "com.chosen.api.kernel.Patch",
+            Set<String> imports = new TreeSet<>(List.of("java.util.Optional", "com.chosen.api.kernel.request.Patch",
                     "org.eclipse.microprofile.openapi.annotations.media.Schema"));
             List<String> components = new ArrayList<>();
             StringBuilder applies = new StringBuilder();
@@ -408,7 +408,7 @@ public class AddTable {
                 String required = "";
                 if (!f.optional()) {
                     required = "@NotCleared ";
-                    imports.add("com.chosen.api.kernel.NotCleared");
+                    imports.add("com.chosen.api.kernel.request.NotCleared");
                 }
                 components.add("        " + required + "Optional<" + inner + "> " + f.java());
                 String value = f.type() == Type.DATETIME ? "Timestamps.of(value)" : "value";
@@ -416,7 +416,7 @@ public class AddTable {
                         .append(" = ").append(value).append(");\n");
                 if (f.type() == Type.DATETIME) {
                     imports.add("java.time.OffsetDateTime");
-                    imports.add("com.chosen.api.kernel.Timestamps");
+                    imports.add("com.chosen.api.kernel.rows.Timestamps");
                 }
             }
             return header(imports) + """
@@ -473,8 +473,8 @@ public class AddTable {
                     "org.eclipse.microprofile.openapi.annotations.media.Schema",
                     "org.eclipse.microprofile.openapi.annotations.responses.APIResponse",
                     "org.eclipse.microprofile.openapi.annotations.tags.Tag",
-                    "com.chosen.api.kernel.Page", "com.chosen.api.kernel.PageRequest",
-                    "com.chosen.api.kernel.Responses", "com.chosen.api.kernel.Rows",
+                    "com.chosen.api.kernel.rows.Page", "com.chosen.api.kernel.rows.PageRequest",
+                    "com.chosen.api.kernel.rows.Responses", "com.chosen.api.kernel.rows.Rows",
                     "io.quarkus.hibernate.reactive.panache.PanacheQuery",
                     "io.quarkus.hibernate.reactive.panache.common.WithSession",
                     "io.quarkus.hibernate.reactive.panache.common.WithTransaction",
@@ -494,7 +494,7 @@ public class AddTable {
             if (owned) {
                 imports.addAll(List.of("jakarta.inject.Inject", "jakarta.validation.constraints.Positive",
                         "jakarta.ws.rs.QueryParam", "org.eclipse.microprofile.openapi.annotations.parameters.Parameter",
-                        "com.chosen.api.kernel.Ownership", "io.quarkus.security.Authenticated"));
+                        "com.chosen.api.kernel.rows.Ownership", "io.quarkus.security.Authenticated"));
                 classAnnotations = "@Authenticated\n";
                 fields = "    @Inject\n    Ownership ownership;\n\n";
                 security = "";
@@ -510,7 +510,7 @@ public class AddTable {
                 delete = "ownership.delete(" + e + ".class, id, ifMatch)";
             } else {
                 imports.addAll(List.of("jakarta.annotation.security.PermitAll", "jakarta.annotation.security.RolesAllowed",
-                        "com.chosen.api.kernel.Roles"));
+                        "com.chosen.api.kernel.security.Roles"));
                 classAnnotations = "";
                 fields = "";
                 security = "";
@@ -880,7 +880,7 @@ public class AddTable {
             List<String> rules = new ArrayList<>();
             switch (f.type()) {
                 case STRING, TEXT -> {
-                    imports.add("com.chosen.api.kernel.TextLength");
+                    imports.add("com.chosen.api.kernel.request.TextLength");
                     rules.add(f.minLength() > 0 ? "@TextLength(min = " + f.minLength() + ", max = " + f.maxLength() + ")"
                             : "@TextLength(max = " + f.maxLength() + ")");
                 }

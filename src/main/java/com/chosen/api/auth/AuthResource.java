@@ -20,11 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.chosen.api.kernel.ProblemException;
-import com.chosen.api.kernel.Roles;
-import com.chosen.api.kernel.Rows;
-import com.chosen.api.kernel.TextLength;
-import com.chosen.api.kernel.UniqueValues;
+import com.chosen.api.kernel.problem.ProblemException;
+import com.chosen.api.kernel.security.Roles;
+import com.chosen.api.kernel.rows.Rows;
+import com.chosen.api.kernel.request.TextLength;
+import com.chosen.api.kernel.problem.UniqueValues;
 import com.chosen.api.user.PasswordHasher;
 import com.chosen.api.user.Role;
 import com.chosen.api.user.User;

@@ -13,7 +13,7 @@ import jakarta.validation.Validator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.chosen.api.kernel.Roles;
+import com.chosen.api.kernel.security.Roles;
 import com.chosen.api.user.PasswordHasher;
 
 import io.quarkus.runtime.StartupEvent;

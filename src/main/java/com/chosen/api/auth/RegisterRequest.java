@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.chosen.api.kernel.TextLength;
+import com.chosen.api.kernel.request.TextLength;
 
 /** Body of {@code POST /auth/register}; roles are never taken from it. */
 @Schema(name = "RegisterRequest")

@@ -6,9 +6,9 @@ import jakarta.validation.constraints.Positive;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.chosen.api.kernel.NotCleared;
-import com.chosen.api.kernel.Patch;
-import com.chosen.api.kernel.TextLength;
+import com.chosen.api.kernel.request.NotCleared;
+import com.chosen.api.kernel.request.Patch;
+import com.chosen.api.kernel.request.TextLength;
 
 /**
  * Body of {@code PUT /cars/{id}}, a partial update: absent fields stay as they are,

@@ -29,13 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.chosen.api.kernel.DatabaseFailures;
-import com.chosen.api.kernel.Page;
-import com.chosen.api.kernel.PageRequest;
-import com.chosen.api.kernel.ProblemException;
-import com.chosen.api.kernel.Responses;
-import com.chosen.api.kernel.Roles;
-import com.chosen.api.kernel.Rows;
+import com.chosen.api.kernel.problem.DatabaseFailures;
+import com.chosen.api.kernel.rows.Page;
+import com.chosen.api.kernel.rows.PageRequest;
+import com.chosen.api.kernel.problem.ProblemException;
+import com.chosen.api.kernel.rows.Responses;
+import com.chosen.api.kernel.security.Roles;
+import com.chosen.api.kernel.rows.Rows;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 

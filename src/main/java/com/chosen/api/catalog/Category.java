@@ -4,7 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import com.chosen.api.kernel.AuditedEntity;
+import com.chosen.api.kernel.rows.AuditedEntity;
 
 /** A group of cars; its name is unique regardless of case (index {@code uq_categories_name_ci}). */
 @Entity

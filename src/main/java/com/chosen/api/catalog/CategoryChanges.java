@@ -4,9 +4,9 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.chosen.api.kernel.NotCleared;
-import com.chosen.api.kernel.Patch;
-import com.chosen.api.kernel.TextLength;
+import com.chosen.api.kernel.request.NotCleared;
+import com.chosen.api.kernel.request.Patch;
+import com.chosen.api.kernel.request.TextLength;
 
 /**
  * Body of {@code PUT /categories/{id}}, a partial update: absent fields stay as they are,

@@ -26,14 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.chosen.api.kernel.DatabaseFailures;
-import com.chosen.api.kernel.Page;
-import com.chosen.api.kernel.PageRequest;
-import com.chosen.api.kernel.ProblemException;
-import com.chosen.api.kernel.Responses;
-import com.chosen.api.kernel.Roles;
-import com.chosen.api.kernel.Rows;
-import com.chosen.api.kernel.UniqueValues;
+import com.chosen.api.kernel.problem.DatabaseFailures;
+import com.chosen.api.kernel.rows.Page;
+import com.chosen.api.kernel.rows.PageRequest;
+import com.chosen.api.kernel.problem.ProblemException;
+import com.chosen.api.kernel.rows.Responses;
+import com.chosen.api.kernel.security.Roles;
+import com.chosen.api.kernel.rows.Rows;
+import com.chosen.api.kernel.problem.UniqueValues;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.chosen.api.kernel.TextLength;
+import com.chosen.api.kernel.request.TextLength;
 
 /** Body of {@code POST /categories}. */
 @Schema(name = "NewCategory")

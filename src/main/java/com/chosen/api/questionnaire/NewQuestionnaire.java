@@ -6,8 +6,8 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.chosen.api.kernel.OneOf;
-import com.chosen.api.kernel.TextLength;
+import com.chosen.api.kernel.request.OneOf;
+import com.chosen.api.kernel.request.TextLength;
 
 /** Body of {@code POST /questionnaires}. */
 @Schema(name = "NewQuestionnaire")

@@ -4,7 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import com.chosen.api.kernel.OwnedEntity;
+import com.chosen.api.kernel.rows.OwnedEntity;
 
 /**
  * One set of onboarding answers of one user; a user may answer again, so there can be many.

@@ -7,10 +7,10 @@ import jakarta.validation.constraints.Min;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.chosen.api.kernel.NotCleared;
-import com.chosen.api.kernel.OneOf;
-import com.chosen.api.kernel.Patch;
-import com.chosen.api.kernel.TextLength;
+import com.chosen.api.kernel.request.NotCleared;
+import com.chosen.api.kernel.request.OneOf;
+import com.chosen.api.kernel.request.Patch;
+import com.chosen.api.kernel.request.TextLength;
 
 /**
  * Body of {@code PUT /questionnaires/{id}}, a partial update: absent fields stay as they are,

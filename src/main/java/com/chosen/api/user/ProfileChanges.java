@@ -4,8 +4,8 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.chosen.api.kernel.NotCleared;
-import com.chosen.api.kernel.TextLength;
+import com.chosen.api.kernel.request.NotCleared;
+import com.chosen.api.kernel.request.TextLength;
 
 /** Body of {@code PUT /users/me}: absent fields stay, {@code full_name: null} clears the name. */
 @Schema(name = "ProfileChanges")

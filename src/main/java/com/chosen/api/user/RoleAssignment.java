@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.chosen.api.kernel.ProblemException;
+import com.chosen.api.kernel.problem.ProblemException;
 
 /**
  * Body of {@code PUT /users/{id}/roles}: the complete set of roles the user holds afterwards. An

@@ -13,9 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.chosen.api.kernel.Page;
-import com.chosen.api.kernel.Responses;
-import com.chosen.api.kernel.Roles;
+import com.chosen.api.kernel.rows.Page;
+import com.chosen.api.kernel.rows.Responses;
+import com.chosen.api.kernel.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;

@@ -20,13 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.chosen.api.kernel.Caller;
-import com.chosen.api.kernel.Page;
-import com.chosen.api.kernel.PageRequest;
-import com.chosen.api.kernel.Patch;
-import com.chosen.api.kernel.Responses;
-import com.chosen.api.kernel.Roles;
-import com.chosen.api.kernel.Rows;
+import com.chosen.api.kernel.security.Caller;
+import com.chosen.api.kernel.rows.Page;
+import com.chosen.api.kernel.rows.PageRequest;
+import com.chosen.api.kernel.request.Patch;
+import com.chosen.api.kernel.rows.Responses;
+import com.chosen.api.kernel.security.Roles;
+import com.chosen.api.kernel.rows.Rows;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 

@@ -10,8 +10,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.chosen.api.kernel.TextLength;
-import com.chosen.api.kernel.Timestamps;
+import com.chosen.api.kernel.request.TextLength;
+import com.chosen.api.kernel.rows.Timestamps;
 
 /** Body of {@code POST /workouts}. */
 @Schema(name = "NewWorkout")

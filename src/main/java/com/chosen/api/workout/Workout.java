@@ -6,7 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import com.chosen.api.kernel.OwnedEntity;
+import com.chosen.api.kernel.rows.OwnedEntity;
 
 /** One logged workout of one user. */
 @Entity

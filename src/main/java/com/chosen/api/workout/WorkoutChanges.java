@@ -10,10 +10,10 @@ import jakarta.validation.constraints.PositiveOrZero;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.chosen.api.kernel.NotCleared;
-import com.chosen.api.kernel.Patch;
-import com.chosen.api.kernel.TextLength;
-import com.chosen.api.kernel.Timestamps;
+import com.chosen.api.kernel.request.NotCleared;
+import com.chosen.api.kernel.request.Patch;
+import com.chosen.api.kernel.request.TextLength;
+import com.chosen.api.kernel.rows.Timestamps;
 
 /**
  * Body of {@code PUT /workouts/{id}}, a partial update: absent fields stay as they are,

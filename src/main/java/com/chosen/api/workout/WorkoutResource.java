@@ -30,12 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.chosen.api.kernel.Ownership;
-import com.chosen.api.kernel.Page;
-import com.chosen.api.kernel.PageRequest;
-import com.chosen.api.kernel.Responses;
-import com.chosen.api.kernel.Rows;
-import com.chosen.api.kernel.Timestamps;
+import com.chosen.api.kernel.rows.Ownership;
+import com.chosen.api.kernel.rows.Page;
+import com.chosen.api.kernel.rows.PageRequest;
+import com.chosen.api.kernel.rows.Responses;
+import com.chosen.api.kernel.rows.Rows;
+import com.chosen.api.kernel.rows.Timestamps;
 
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

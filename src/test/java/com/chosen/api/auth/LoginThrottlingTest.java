@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-import com.chosen.api.kernel.ProblemException;
+import com.chosen.api.kernel.problem.ProblemException;
 import com.chosen.api.support.Accounts;
 import com.chosen.api.support.Accounts.Account;
 

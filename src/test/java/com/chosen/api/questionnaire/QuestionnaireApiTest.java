@@ -17,7 +17,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.chosen.api.kernel.OneOf;
+import com.chosen.api.kernel.request.OneOf;
 import com.chosen.api.support.Accounts;
 import com.chosen.api.support.Accounts.Account;
 

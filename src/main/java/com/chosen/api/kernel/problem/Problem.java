@@ -1,0 +1,64 @@
+package com.chosen.api.kernel.problem;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** An RFC 9457 problem document: the body of every error answer. */
+@Schema(name = "Problem", description = "RFC 9457 problem details; `errors` lists each offending field.")
+public record Problem(
+        @Schema(example = "about:blank") String type,
+        @Schema(example = "Unprocessable Content") String title,
+        @Schema(example = "422") int status,
+        @Schema(example = "Request body is invalid") String detail,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One field that broke a rule; `field` is the JSON name (snake_case) or the parameter name. */
+    @Schema(name = "FieldError")
+    public record FieldError(@Schema(example = "duration_minutes") String field,
+                             @Schema(example = "must be less than or equal to 1440") String message) {
+    }
+
+    // RFC 9110 titles, including the ones jakarta.ws.rs.core.Response.Status lacks
+    private static final Map<Integer, String> TITLES = Map.ofEntries(
+            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(406, "Not Acceptable"),
+            Map.entry(409, "Conflict"), Map.entry(412, "Precondition Failed"), Map.entry(413, "Content Too Large"),
+            Map.entry(415, "Unsupported Media Type"), Map.entry(422, "Unprocessable Content"),
+            Map.entry(429, "Too Many Requests"), Map.entry(500, "Internal Server Error"),
+            Map.entry(503, "Service Unavailable"));
+
+    public static Problem of(int status, String detail, List<FieldError> errors) {
+        return new Problem("about:blank", titleOf(status), status, detail, errors == null ? List.of() : errors);
+    }
+
+    /** The RFC 9110 reason phrase of a status, e.g. "Unprocessable Content". */
+    public static String titleOf(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return TITLES.getOrDefault(status, known == null ? "Error" : known.getReasonPhrase());
+    }
+
+    public static Problem of(int status, String detail) {
+        return of(status, detail, List.of());
+    }
+
+    /** 422: well-formed JSON that breaks the rules of the listed fields. */
+    public static Problem invalidBody(List<FieldError> errors) {
+        return of(422, "Request body is invalid", errors);
+    }
+
+    public Response.ResponseBuilder toResponseBuilder() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this);
+    }
+
+    public Response toResponse() {
+        return toResponseBuilder().build();
+    }
+}
