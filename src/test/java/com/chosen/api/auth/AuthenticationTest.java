@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.chosen.api.support.Accounts;
@@ -25,10 +28,15 @@ import com.chosen.api.support.Accounts.Account;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.build.Jwt;
 
 @QuarkusTest
 class AuthenticationTest {
+
+    // Quarkus' bearer-token authentication parses every token through this bean
+    @Inject
+    JWTParser parser;
 
     @Test
     void registeringAnswersTheNewUserWithLocationAndNeverThePassword() {
@@ -198,6 +206,32 @@ class AuthenticationTest {
         String valid = Jwt.issuer("https://chosen.example/api").audience("chosen-api").subject(String.valueOf(ada.id()))
                 .groups("user").sign(privateKey(key));
         given().auth().oauth2(valid).get("/api/v1/users/me").then().statusCode(200);
+    }
+
+    @Test
+    void aTokenIsVerifiedOnceAndThenTakenFromTheVerifiedTokens() throws Exception {
+        Account ada = Accounts.newUser("once");
+        assertSame(parser.parse(ada.token()), parser.parse(ada.token()));
+    }
+
+    @Test
+    void aTokenAcceptedBeforeVouchesForNoAlteredCopyOfIt() throws Exception {
+        Account ada = Accounts.newUser("altered");
+        ada.request().get("/api/v1/users/me").then().statusCode(200);   // accepted, so verified once and kept
+        String[] parts = ada.token().split("\\.");
+        String otherSignature = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        String claims = decode(parts[1]);
+        assertTrue(claims.contains("\"groups\":[\"user\"]"), claims);
+        String promoted = parts[0] + "." + base64(claims.replace("\"groups\":[\"user\"]", "\"groups\":[\"admin\"]"))
+                + "." + parts[2];
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String foreignKey = Jwt.claims(JsonPath.from(claims).<String, Object>getMap("")).sign(generator.generateKeyPair().getPrivate());
+        for (String token : List.of(otherSignature, promoted, foreignKey)) {
+            given().auth().oauth2(token).get("/api/v1/users/me")
+                    .then().statusCode(401).header("WWW-Authenticate", "Bearer");
+        }
+        ada.request().get("/api/v1/users/me").then().statusCode(200);
     }
 
     private static java.security.PrivateKey privateKey(String pem) throws Exception {
