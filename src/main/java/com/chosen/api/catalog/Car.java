@@ -1,5 +1,7 @@
 package com.chosen.api.catalog;
 
+import java.util.Map;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -8,6 +10,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import com.chosen.api.kernel.rows.AuditedEntity;
+import com.chosen.api.kernel.rows.Page;
+import com.chosen.api.kernel.rows.PageRequest;
 
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.smallrye.mutiny.Uni;
@@ -25,11 +29,12 @@ public class Car extends AuditedEntity {
     @JoinColumn(name = "category_id")
     public Category category;
 
-    /** Cars with their category, in one query; {@code categoryId} null means every car. */
-    static PanacheQuery<Car> listWithCategory(Long categoryId) {
+    /** A page of cars with their category, in one query; {@code categoryId} null means every car. */
+    static Uni<Page<Car>> pageWithCategory(Long categoryId, PageRequest request) {
         return categoryId == null
-                ? find("from Car c left join fetch c.category order by c.id")
-                : find("from Car c left join fetch c.category where c.category.id = ?1 order by c.id", categoryId);
+                ? Page.of(Car.class, "c", "from Car c left join fetch c.category", "c.id", Map.of(), request)
+                : Page.of(Car.class, "c", "from Car c left join fetch c.category where c.category.id = :category", "c.id",
+                        Map.of("category", categoryId), request);
     }
 
     /** One car with its category, in one query; null when there is no such car. */

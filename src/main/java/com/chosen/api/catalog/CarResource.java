@@ -79,7 +79,7 @@ public class CarResource {
     public Uni<Response> list(@BeanParam @Valid PageRequest page,
                               @QueryParam("category_id") @Positive
                               @Parameter(description = "Only the cars of this category") Long categoryId) {
-        return Page.of(Car.listWithCategory(categoryId), page)
+        return Car.pageWithCategory(categoryId, page)
                 .map(found -> Responses.list(found, CarResponse::of));
     }
 

@@ -1,5 +1,7 @@
 package com.chosen.api.catalog;
 
+import java.util.Map;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -66,7 +68,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "200", description = "One page of categories",
             content = @Content(schema = @Schema(implementation = CategoryResponse[].class)))
     public Uni<Response> list(@BeanParam @Valid PageRequest page) {
-        return Page.of(Category.<Category>find("from Category order by lower(name), id"), page)
+        return Page.of(Category.class, "c", "from Category c", "lower(c.name), c.id", Map.of(), page)
                 .map(found -> Responses.list(found, CategoryResponse::of));
     }
 

@@ -1,5 +1,7 @@
 package com.chosen.api.questionnaire;
 
+import java.util.Map;
+
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,10 +36,8 @@ import com.chosen.api.kernel.rows.PageRequest;
 import com.chosen.api.kernel.rows.Responses;
 import com.chosen.api.kernel.rows.Rows;
 
-import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -73,9 +73,8 @@ public class QuestionnaireResource {
     public Uni<Response> list(@BeanParam @Valid PageRequest page,
                               @QueryParam("user_id") @Positive
                               @Parameter(description = "Admins only: whose questionnaires") Long userId) {
-        PanacheQuery<Questionnaire> questionnaires =
-                Questionnaire.find("userId", Sort.descending("createdAt", "id"), ownership.listOwner(userId));
-        return Page.of(questionnaires, page)
+        return Page.of(Questionnaire.class, "q", "from Questionnaire q where q.userId = :owner", "q.createdAt desc, q.id desc",
+                        Map.of("owner", ownership.listOwner(userId)), page)
                 .map(found -> Responses.list(found, QuestionnaireResponse::of));
     }
 

@@ -41,11 +41,6 @@ public class User extends AuditedEntity {
         return atMostOne(find("from User u left join fetch u.roles where u.id = ?1", id));
     }
 
-    /** Every user's id, in id order: the window of a page, before {@link #listWithRoles}. */
-    public static PanacheQuery<Long> idsInOrder() {
-        return find("select u.id from User u order by u.id").project(Long.class);
-    }
-
     /** The users with these ids, with their roles, in id order. */
     public static Uni<List<User>> listWithRoles(List<Long> ids) {
         return find("from User u left join fetch u.roles where u.id in ?1 order by u.id", ids).list();

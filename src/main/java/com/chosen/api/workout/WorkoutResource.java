@@ -37,11 +37,9 @@ import com.chosen.api.kernel.rows.Responses;
 import com.chosen.api.kernel.rows.Rows;
 import com.chosen.api.kernel.rows.Timestamps;
 
-import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -76,18 +74,17 @@ public class WorkoutResource {
                               @QueryParam("from") @Parameter(description = "ISO-8601 date-time with offset") OffsetDateTime from,
                               @QueryParam("to") @Parameter(description = "ISO-8601 date-time with offset") OffsetDateTime to,
                               @QueryParam("user_id") @Positive @Parameter(description = "Admins only: whose workouts") Long userId) {
-        StringBuilder query = new StringBuilder("userId = :owner");
+        StringBuilder query = new StringBuilder("from Workout w where w.userId = :owner");
         Parameters parameters = Parameters.with("owner", ownership.listOwner(userId));
         if (from != null) {
-            query.append(" and workoutDate >= :from");
+            query.append(" and w.workoutDate >= :from");
             parameters.and("from", Timestamps.of(from));
         }
         if (to != null) {
-            query.append(" and workoutDate <= :to");
+            query.append(" and w.workoutDate <= :to");
             parameters.and("to", Timestamps.of(to));
         }
-        PanacheQuery<Workout> workouts = Workout.find(query.toString(), Sort.descending("workoutDate", "id"), parameters);
-        return Page.of(workouts, page)
+        return Page.of(Workout.class, "w", query.toString(), "w.workoutDate desc, w.id desc", parameters.map(), page)
                 .map(found -> Responses.list(found, WorkoutResponse::of));
     }
 
