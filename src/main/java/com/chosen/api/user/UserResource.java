@@ -56,7 +56,7 @@ public class UserResource {
     @Operation(summary = "The caller's account")
     @APIResponse(responseCode = "200", description = "The caller's account")
     public Uni<UserResponse> me() {
-        return findMe().map(UserResponse::of);
+        return Rows.find(User.class, caller.id(), User::findWithRoles).map(UserResponse::of);
     }
 
     @PUT
@@ -108,10 +108,5 @@ public class UserResource {
                 .map(assignment::resolve)
                 .chain(roles -> Rows.update(User.class, id, null, user -> user.roles = roles))
                 .map(UserResponse::of);
-    }
-
-    private Uni<User> findMe() {
-        long id = caller.id();
-        return User.findWithRoles(id).onItem().ifNull().failWith(() -> Rows.notFound(User.class, id));
     }
 }
