@@ -1,7 +1,6 @@
 package com.chosen.api.auth;
 
 import java.net.URI;
-import java.util.Locale;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,12 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.chosen.api.kernel.problem.ProblemException;
-import com.chosen.api.kernel.security.Roles;
-import com.chosen.api.kernel.rows.Rows;
 import com.chosen.api.kernel.request.TextLength;
-import com.chosen.api.kernel.problem.UniqueValues;
+import com.chosen.api.user.Accounts;
+import com.chosen.api.user.NewUser;
 import com.chosen.api.user.PasswordHasher;
-import com.chosen.api.user.Role;
 import com.chosen.api.user.User;
 import com.chosen.api.user.UserResponse;
 
@@ -42,6 +39,9 @@ public class AuthResource {
             + "window (the defaults of `chosen.login-throttle.*`), every login for that email answers 429 with "
             + "Retry-After until the window ends, even with the right password. A successful login clears the count. "
             + "Each instance counts in its own memory: behind a load balancer, each replica counts on its own.";
+
+    @Inject
+    Accounts accounts;
 
     @Inject
     PasswordHasher passwordHasher;
@@ -61,18 +61,8 @@ public class AuthResource {
     @APIResponse(responseCode = "201", description = "The new account; Location is /api/v1/users/me",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Uni<Response> register(@Valid @NotNull RegisterRequest body) {
-        String email = body.email().toLowerCase(Locale.ROOT);
-        // hash first: the transaction, and its connection, last only while the rows are written
-        return passwordHasher.hash(body.password())
-                .chain(hash -> Panache.withTransaction(() -> Role.findByName(Roles.USER).chain(role -> {
-                    User user = new User();
-                    user.email = email;
-                    user.passwordHash = hash;
-                    user.fullName = body.fullName();
-                    user.roles.add(role);
-                    return UniqueValues.conflictAs(Rows.create(user), "Email " + email + " is already registered");
-                })))
+    public Uni<Response> register(@Valid @NotNull NewUser body) {
+        return accounts.register(body)
                 .map(user -> Response.created(URI.create("/api/v1/users/me")).entity(UserResponse.of(user)).build());
     }
 
@@ -104,7 +94,7 @@ public class AuthResource {
     }
 
     private Uni<TokenResponse> authenticate(String email, String password) {
-        return Uni.createFrom().item(email.toLowerCase(Locale.ROOT))
+        return Uni.createFrom().item(User.normalisedEmail(email))
                 .invoke(loginThrottle::admit)
                 // the session closes before the slow hash check, so a burst of logins does not hold
                 // every pooled connection while it hashes

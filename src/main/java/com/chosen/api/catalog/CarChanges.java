@@ -9,6 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.chosen.api.kernel.request.NotCleared;
 import com.chosen.api.kernel.request.Patch;
 import com.chosen.api.kernel.request.TextLength;
+import com.chosen.api.kernel.rows.Rows;
+
+import io.smallrye.mutiny.Uni;
 
 /**
  * Body of {@code PUT /cars/{id}}, a partial update: absent fields stay as they are,
@@ -19,14 +22,16 @@ public record CarChanges(
         @NotCleared Optional<@TextLength(min = 1, max = 100) String> name,
         Optional<@Positive Long> categoryId) {
 
-    /** The category id to set, or null when the change leaves it or clears it. */
-    Long newCategoryId() {
-        return categoryId == null ? null : categoryId.orElse(null);
+    /**
+     * The category change, decided once: absent leaves the car's category, null takes the car out of
+     * it, an id puts it in that category (a reference: the foreign key checks that it exists).
+     */
+    Uni<Patch<Category>> category() {
+        return Patch.of(categoryId).resolve(id -> Rows.reference(Category.class, id));
     }
 
-    /** {@code category}: the row {@link #newCategoryId()} names (a reference; the foreign key checks it). */
-    void applyTo(Car car, Category category) {
+    void applyTo(Car car, Patch<Category> category) {
         Patch.apply(name, value -> car.name = value);
-        Patch.apply(categoryId, value -> car.category = category);
+        category.applyTo(value -> car.category = value);
     }
 }

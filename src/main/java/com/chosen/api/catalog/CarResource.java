@@ -1,5 +1,7 @@
 package com.chosen.api.catalog;
 
+import java.util.function.Supplier;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -39,7 +41,6 @@ import com.chosen.api.kernel.rows.Rows;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -62,9 +63,8 @@ public class CarResource {
     @APIResponse(responseCode = "201", description = "The new car, with Location and ETag",
             content = @Content(schema = @Schema(implementation = CarResponse.class)))
     public Uni<Response> create(@Valid @NotNull NewCar body, @Context UriInfo uri) {
-        Uni<Car> created = categoryReference(body.categoryId())
-                .chain(category -> Rows.create(body.toEntity(category)));
-        return withCategory(knownCategory(created, body.categoryId()))
+        Uni<Car> created = body.category().chain(category -> Rows.create(body.toEntity(category)));
+        return withCategory(knownCategory(created, body::categoryId))
                 .map(car -> Responses.created(uri, CarResponse.of(car), car));
     }
 
@@ -91,8 +91,7 @@ public class CarResource {
     @APIResponse(responseCode = "200", description = "The car, with its ETag",
             content = @Content(schema = @Schema(implementation = CarResponse.class)))
     public Uni<Response> get(@PathParam("id") long id) {
-        return Car.findWithCategory(id)
-                .onItem().ifNull().failWith(() -> Rows.notFound(Car.class, id))
+        return Rows.find(Car.class, id, Car::findWithCategory)
                 .map(car -> Responses.ok(CarResponse.of(car), car));
     }
 
@@ -108,9 +107,10 @@ public class CarResource {
             content = @Content(schema = @Schema(implementation = CarResponse.class)))
     public Uni<Response> update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @Valid @NotNull CarChanges changes) {
-        Uni<Car> updated = categoryReference(changes.newCategoryId())
+        Uni<Car> updated = changes.category()
                 .chain(category -> Rows.update(Car.class, id, ifMatch, car -> changes.applyTo(car, category)));
-        return withCategory(knownCategory(updated, changes.newCategoryId()))
+        // only a body that names a category can be refused for it
+        return withCategory(knownCategory(updated, () -> changes.categoryId().orElseThrow()))
                 .map(car -> Responses.ok(CarResponse.of(car), car));
     }
 
@@ -124,30 +124,17 @@ public class CarResource {
         return Rows.delete(Car.class, id, ifMatch);
     }
 
-    /** The category a car is put in, as a reference without a query; null for none. */
-    private static Uni<Category> categoryReference(Long categoryId) {
-        return categoryId == null
-                ? Uni.createFrom().nullItem()
-                : Panache.getSession().map(session -> session.getReference(Category.class, categoryId));
-    }
-
     /**
      * The foreign key checks that the category exists when the car is written, also when it is deleted
      * at the same moment; its refusal is the client's mistake in {@code category_id}.
      */
-    private static Uni<Car> knownCategory(Uni<Car> write, Long categoryId) {
+    private static Uni<Car> knownCategory(Uni<Car> write, Supplier<Long> categoryId) {
         return DatabaseFailures.refusalAs(write, DatabaseFailures.FOREIGN_KEY_VIOLATION,
-                () -> ProblemException.invalidField("category_id", "category " + categoryId + " does not exist"));
+                () -> ProblemException.invalidField("category_id", "category " + categoryId.get() + " does not exist"));
     }
 
-    /**
-     * The written car read again with its category, by the join fetch that reads use, so that a write
-     * answers what a GET would. The written instance is forgotten first: its category may be a bare
-     * reference, which the join fetch would not fill in. The write has been flushed, so nothing is lost.
-     */
+    /** The written car with its category loaded (it may be a bare reference), so that a write answers what a GET would. */
     private static Uni<Car> withCategory(Uni<Car> write) {
-        return write.chain(car -> Panache.getSession()
-                .invoke(Mutiny.Session::clear)
-                .chain(() -> Car.findWithCategory(car.id)));
+        return write.call(car -> Mutiny.fetch(car.category));
     }
 }

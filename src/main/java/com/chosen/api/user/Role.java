@@ -1,5 +1,8 @@
 package com.chosen.api.user;
 
+import java.util.Collection;
+import java.util.List;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -25,7 +28,7 @@ public class Role extends PanacheEntityBase {
     @Column(length = 500)
     public String description;
 
-    public static Uni<Role> findByName(String name) {
-        return find("name", name).firstResult();
+    public static Uni<List<Role>> named(Collection<String> names) {
+        return list("name in ?1", names);
     }
 }

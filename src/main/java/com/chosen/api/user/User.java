@@ -2,6 +2,7 @@ package com.chosen.api.user;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.persistence.Column;
@@ -16,7 +17,7 @@ import com.chosen.api.kernel.rows.AuditedEntity;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.smallrye.mutiny.Uni;
 
-/** An account. The email is stored lower-case; the password only as an Argon2id hash. */
+/** An account, created by {@link Accounts}. The email is stored lower-case; the password only as an Argon2id hash. */
 @Entity
 @Table(name = "users")
 public class User extends AuditedEntity {
@@ -35,6 +36,11 @@ public class User extends AuditedEntity {
             joinColumns = @JoinColumn(name = "user_id"),
             inverseJoinColumns = @JoinColumn(name = "role_id"))
     public Set<Role> roles = new HashSet<>();
+
+    /** Emails are kept lower-case (the table checks it), so that one address is one account whatever its case. */
+    public static String normalisedEmail(String email) {
+        return email.toLowerCase(Locale.ROOT);
+    }
 
     /** With its roles, which a reactive session would not load later on its own. */
     public static Uni<User> findWithRoles(long id) {

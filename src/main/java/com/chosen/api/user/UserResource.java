@@ -58,7 +58,7 @@ public class UserResource {
     @Operation(summary = "The caller's account")
     @APIResponse(responseCode = "200", description = "The caller's account")
     public Uni<UserResponse> me() {
-        return findMe().map(UserResponse::of);
+        return Rows.find(User.class, caller.id(), User::findWithRoles).map(UserResponse::of);
     }
 
     @PUT
@@ -110,10 +110,5 @@ public class UserResource {
                 .map(assignment::resolve)
                 .chain(roles -> Rows.update(User.class, id, null, user -> user.roles = roles))
                 .map(UserResponse::of);
-    }
-
-    private Uni<User> findMe() {
-        long id = caller.id();
-        return User.findWithRoles(id).onItem().ifNull().failWith(() -> Rows.notFound(User.class, id));
     }
 }

@@ -1,6 +1,7 @@
 package com.chosen.api.kernel.rows;
 
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 import jakarta.persistence.LockModeType;
 
@@ -21,9 +22,12 @@ public final class Rows {
     }
 
     public static <E extends AuditedEntity> Uni<E> find(Class<E> type, long id) {
-        return Panache.getSession()
-                .chain(session -> session.find(type, id))
-                .onItem().ifNull().failWith(() -> notFound(type, id));
+        return find(type, id, key -> Panache.getSession().chain(session -> session.find(type, key)));
+    }
+
+    /** The row {@code lookup} finds by id (one that join-fetches what the answer shows, say), or 404. */
+    public static <E extends AuditedEntity> Uni<E> find(Class<E> type, long id, LongFunction<Uni<E>> lookup) {
+        return lookup.apply(id).onItem().ifNull().failWith(() -> notFound(type, id));
     }
 
     public static <E extends AuditedEntity> Uni<E> update(Class<E> type, long id, String ifMatch, Consumer<E> changes) {
@@ -63,7 +67,17 @@ public final class Rows {
         return row.persistAndFlush().replaceWith(row);
     }
 
-    public static ProblemException notFound(Class<?> type, Object id) {
+    /**
+     * The row an id names, as a reference that costs no query, for a foreign key: writing it lets the
+     * database check that the row exists. {@code null} for no id.
+     */
+    public static <E extends AuditedEntity> Uni<E> reference(Class<E> type, Long id) {
+        return id == null
+                ? Uni.createFrom().nullItem()
+                : Panache.getSession().map(session -> session.getReference(type, id));
+    }
+
+    private static ProblemException notFound(Class<?> type, Object id) {
         return ProblemException.notFound(type.getSimpleName() + " " + id + " does not exist");
     }
 

@@ -1,4 +1,4 @@
-package com.chosen.api.auth;
+package com.chosen.api.user;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
@@ -7,9 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.chosen.api.kernel.request.TextLength;
 
-/** Body of {@code POST /auth/register}; roles are never taken from it. */
+/** Body of {@code POST /auth/register}, and the rules every new account follows; roles are never taken from it. */
 @Schema(name = "RegisterRequest")
-public record RegisterRequest(
+public record NewUser(
         @NotNull @Email @TextLength(max = 254) @Schema(example = "ada@example.com") String email,
         @NotNull @TextLength(min = 8, max = 128) @Schema(example = "correct horse battery staple") String password,
         @TextLength(max = 200) @Schema(example = "Ada Lovelace") String fullName) {

@@ -1,0 +1,122 @@
+package com.chosen.api.user;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.validation.Validator;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+import com.chosen.api.kernel.problem.DatabaseFailures;
+import com.chosen.api.kernel.security.Roles;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The first admin, from {@code CHOSEN_ADMIN_EMAIL} / {@code CHOSEN_ADMIN_PASSWORD}
+ * ({@code chosen.admin.email} / {@code chosen.admin.password}), so that a fresh installation can be
+ * administered. Safe to repeat: an absent account is created with the roles user and admin, an
+ * existing one gets the role admin and keeps its password. Several replicas starting at once race
+ * only in the database: the unique email index lets exactly one creation win, and the others find
+ * the account it created.
+ */
+@ApplicationScoped
+public class FirstAdmin {
+
+    private static final Logger LOG = Logger.getLogger(FirstAdmin.class);
+    // bounds the wait at start-up; the work is one lookup, at most one hash and two short transactions
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "chosen.admin.email")
+    Optional<String> email;
+
+    @ConfigProperty(name = "chosen.admin.password")
+    Optional<String> password;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Validator validator;
+
+    // Quarkus fires StartupEvent only after the Liquibase migrations (migrate-at-start) have run
+    void onStart(@Observes StartupEvent event) {
+        if (email.isEmpty() && password.isEmpty()) {
+            return;
+        }
+        if (email.isEmpty() || password.isEmpty()) {
+            throw new IllegalStateException("Set both CHOSEN_ADMIN_EMAIL and CHOSEN_ADMIN_PASSWORD, or neither");
+        }
+        ensure(email.get(), password.get());
+    }
+
+    /**
+     * Makes {@code email} an admin, creating the account with {@code password} if it does not exist.
+     * Blocks until done: it runs at start-up, before the service takes requests.
+     */
+    public void ensure(String email, String password) {
+        NewUser admin = new NewUser(email, password, null);
+        String rules = validator.validate(admin).stream()
+                .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
+                .sorted().collect(Collectors.joining("; "));
+        if (!rules.isEmpty()) {
+            // never the password itself, only the rule it breaks
+            throw new IllegalArgumentException("The first admin's " + rules);
+        }
+        String address = User.normalisedEmail(email);
+        awaitOnVertxContext(() -> Panache.withSession(() -> User.count("email", address))
+                .chain(existing -> existing > 0 ? Uni.createFrom().voidItem() : create(admin))
+                .chain(() -> grantAdmin(address)));
+    }
+
+    private Uni<Void> create(NewUser admin) {
+        return accounts.create(admin, Roles.ADMIN)
+                .invoke(user -> LOG.infof("Created the first admin %s", user.email))
+                .replaceWithVoid()
+                // another replica created it a moment ago: it exists now, which is all this needs
+                .onFailure(failure -> DatabaseFailures.sqlState(failure)
+                        .filter(DatabaseFailures.UNIQUE_VIOLATION::equals).isPresent())
+                .recoverWithItem((Void) null);
+    }
+
+    /**
+     * Grants admin unless the user holds it. The row lock makes grants by replicas starting at once
+     * apply one after the other, each reading the roles the one before left. A grant is a change of
+     * the user: it moves {@code updated_at} and the version, as an update through the API does.
+     */
+    private Uni<Void> grantAdmin(String address) {
+        return Panache.withTransaction(() -> User.<User>find("email", address)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .call(user -> Mutiny.fetch(user.roles))
+                .chain(user -> user.roleNames().contains(Roles.ADMIN)
+                        ? Uni.createFrom().voidItem()
+                        : Role.named(List.of(Roles.ADMIN)).invoke(admin -> {
+                            user.roles.addAll(admin);
+                            user.touch();
+                            LOG.infof("Granted the role admin to the existing user %s", address);
+                        }).replaceWithVoid()));
+    }
+
+    // Hibernate Reactive runs on a Vert.x context, which the start-up thread does not have
+    private static void awaitOnVertxContext(Supplier<Uni<Void>> work) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> work.get().ifNoItem().after(STARTUP_LIMIT).fail());
+        } catch (RuntimeException | Error failure) {
+            throw failure;
+        } catch (Throwable failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+}
