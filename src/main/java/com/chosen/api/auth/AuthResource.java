@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseHeader;
 
 import com.chosen.api.kernel.problem.ProblemException;
 import com.chosen.api.kernel.request.TextLength;
@@ -38,7 +39,7 @@ public class AuthResource {
     private static final String THROTTLING = "After 5 failed logins for one email (known or not) in a 60-second "
             + "window (the defaults of `chosen.login-throttle.*`), every login for that email answers 429 with "
             + "Retry-After until the window ends, even with the right password. A successful login clears the count. "
-            + "Each instance counts in its own memory: behind a load balancer, each replica counts on its own.";
+            + "The counts are shared by every replica of the service.";
 
     @Inject
     Accounts accounts;
@@ -69,6 +70,9 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
+    // RFC 6749 section 5.1: a token must not sit in any cache
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    @ResponseHeader(name = "Pragma", value = "no-cache")
     @Operation(summary = "Log in with email and password (JSON)",
             description = "A wrong email and a wrong password answer the same 401. The token's `groups` "
                     + "are the roles held now: a role change takes effect at the next login. " + THROTTLING)
@@ -82,6 +86,9 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // RFC 6749 section 5.1: a token must not sit in any cache
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    @ResponseHeader(name = "Pragma", value = "no-cache")
     @Operation(summary = "Log in with the OAuth2 password form",
             description = "`username` is the email. This is the flow Swagger UI's Authorize button uses. "
                     + THROTTLING)
@@ -94,18 +101,17 @@ public class AuthResource {
     }
 
     private Uni<TokenResponse> authenticate(String email, String password) {
-        return Uni.createFrom().item(User.normalisedEmail(email))
-                .invoke(loginThrottle::admit)
+        String address = User.normalisedEmail(email);
+        return loginThrottle.admit(address)
                 // the session closes before the slow hash check, so a burst of logins does not hold
                 // every pooled connection while it hashes
-                .chain(address -> Panache.withSession(() -> User.findByEmailWithRoles(address))
-                        .chain(user -> passwordHasher.verify(password, user == null ? null : user.passwordHash)
-                                .map(matches -> {
-                                    if (!matches) {
-                                        throw ProblemException.unauthorized("Email or password is wrong");
-                                    }
-                                    loginThrottle.succeeded(address);
-                                    return tokenIssuer.issue(user);
-                                })));
+                .chain(() -> Panache.withSession(() -> User.findByEmailWithRoles(address)))
+                .chain(user -> passwordHasher.verify(password, user == null ? null : user.passwordHash)
+                        .chain(matches -> {
+                            if (!matches) {
+                                throw ProblemException.unauthorized("Email or password is wrong");
+                            }
+                            return loginThrottle.succeeded(address).map(cleared -> tokenIssuer.issue(user));
+                        }));
     }
 }

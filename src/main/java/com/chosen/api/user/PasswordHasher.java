@@ -1,31 +1,87 @@
 package com.chosen.api.user;
 
+import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.chosen.api.kernel.problem.ProblemException;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.WorkerExecutor;
 
 /**
  * Argon2id (OWASP parameters: 19 MiB, 2 iterations) over the whole password, so every character
- * counts. Hashing is deliberately slow, so it runs on a worker thread, never on the event loop;
- * the result comes back on the caller's context, where the reactive session lives.
+ * counts. Each hash holds 19 MiB and a core for a while, so hashes run on a few worker threads of
+ * their own, never on the event loop, and a burst of logins waits in a bounded queue instead of
+ * exhausting the heap: at most {@code chosen.password-hashing.concurrency} at once (by default what
+ * a quarter of the heap holds, at most one per core), at most {@code max-queue} waiting, none
+ * waiting longer than {@code max-wait}. A hash that cannot start in time is a 503 with Retry-After,
+ * never an out-of-memory 500. The result comes back on the caller's context, where the reactive
+ * session lives.
  */
 @ApplicationScoped
 public class PasswordHasher {
 
-    private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
+    private static final Logger LOG = Logger.getLogger(PasswordHasher.class);
+    private static final int MEMORY_KIB = 19_456;
+
+    @ConfigProperty(name = "chosen.password-hashing.concurrency")
+    OptionalInt configuredConcurrency;
+
+    @ConfigProperty(name = "chosen.password-hashing.max-queue")
+    int maxQueue;
+
+    @ConfigProperty(name = "chosen.password-hashing.max-wait")
+    Duration maxWait;
 
     @Inject
     Vertx vertx;
 
+    private final AtomicInteger queued = new AtomicInteger();
+    private Argon2Function argon2id;
+    private WorkerExecutor workers;
+
+    /**
+     * Set up at start-up: password4j registers a JVM shutdown hook when a hash function is created,
+     * which fails once shutdown has begun, so the first login must not be the one to create it.
+     */
+    void start(@Observes StartupEvent event) {
+        argon2id = Argon2Function.getInstance(MEMORY_KIB, 2, 1, 32, Argon2.ID);
+        int concurrency = configuredConcurrency.orElseGet(() -> concurrencyFor(Runtime.getRuntime().maxMemory(),
+                Runtime.getRuntime().availableProcessors()));
+        workers = vertx.createSharedWorkerExecutor("password-hashing", concurrency);
+        LOG.debugf("Password hashing: %d at once, %d waiting at most, for %s at most", concurrency, maxQueue, maxWait);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (workers != null) {
+            workers.closeAndForget();
+        }
+    }
+
+    /** As many hashes as a quarter of the heap holds (each holds 19 MiB), at least one, at most one per core. */
+    static int concurrencyFor(long maxHeapBytes, int cores) {
+        long fitting = maxHeapBytes / 4 / (MEMORY_KIB * 1024L);
+        return (int) Math.max(1, Math.min(cores, fitting));
+    }
+
     public Uni<String> hash(String password) {
-        return vertx.executeBlocking(Uni.createFrom().item(() -> Password.hash(password).addRandomSalt(16)
-                .with(ARGON2ID).getResult()), false);
+        return bounded(() -> Password.hash(password).addRandomSalt(16).with(argon2id).getResult());
     }
 
     /**
@@ -33,18 +89,51 @@ public class PasswordHasher {
      * dummy one, so that an unknown email costs the same time as a wrong password.
      */
     public Uni<Boolean> verify(String password, String storedHash) {
-        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+        return bounded(() -> {
             boolean known = storedHash != null;
-            String hash = known ? storedHash : DummyHash.VALUE;
+            String hash = known ? storedHash : DummyHash.of(argon2id);
             // parameters come from the stored hash, so raising them later keeps old hashes valid
             boolean matches = Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
             return known && matches;
-        }), false);
+        });
     }
 
-    // computed on first use, not at start-up
+    private <T> Uni<T> bounded(Callable<T> work) {
+        return Uni.createFrom().deferred(() -> {
+            if (queued.incrementAndGet() > maxQueue) {
+                queued.decrementAndGet();
+                return Uni.createFrom().failure(busy());
+            }
+            long enqueued = System.nanoTime();
+            return workers.executeBlocking(Uni.createFrom().item(() -> {
+                queued.decrementAndGet();
+                if (System.nanoTime() - enqueued > maxWait.toNanos()) {
+                    throw busy();
+                }
+                try {
+                    return work.call();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }), false);
+        });
+    }
+
+    private ProblemException busy() {
+        long seconds = Math.max(1, maxWait.toSeconds());
+        return ProblemException.serviceUnavailable("Too many password checks at once; retry in " + seconds + " seconds",
+                seconds);
+    }
+
+    // computed on first use, not at start-up: it costs one hash
     private static final class DummyHash {
-        static final String VALUE = Password.hash("not-a-password-of-anyone").addRandomSalt(16)
-                .with(ARGON2ID).getResult();
+        private static volatile String value;
+
+        static String of(Argon2Function argon2id) {
+            if (value == null) {
+                value = Password.hash("not-a-password-of-anyone").addRandomSalt(16).with(argon2id).getResult();
+            }
+            return value;
+        }
     }
 }

@@ -140,6 +140,17 @@ class AuthenticationTest {
     }
 
     @Test
+    void noCacheKeepsATokenAnswer() {
+        Account ada = Accounts.newUser("nostore");
+        given().contentType(ContentType.JSON).body(Map.of("email", ada.email(), "password", Accounts.PASSWORD))
+                .post("/api/v1/auth/login")
+                .then().statusCode(200).header("Cache-Control", "no-store").header("Pragma", "no-cache");
+        given().contentType(ContentType.URLENC).formParam("username", ada.email()).formParam("password", Accounts.PASSWORD)
+                .post("/api/v1/auth/login")
+                .then().statusCode(200).header("Cache-Control", "no-store").header("Pragma", "no-cache");
+    }
+
+    @Test
     void loginAcceptsTheOAuth2PasswordFormWithTheEmailAsUsername() {
         Account ada = Accounts.newUser("form");
         given().contentType(ContentType.URLENC)

@@ -6,17 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import com.chosen.api.kernel.problem.ProblemException;
 import com.chosen.api.support.Accounts;
 import com.chosen.api.support.Accounts.Account;
+import com.chosen.api.support.PostgresResource;
 
-import io.github.bucket4j.TimeMeter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -25,6 +31,9 @@ import io.restassured.response.ValidatableResponse;
 class LoginThrottlingTest {
 
     private static final int MAX_FAILURES = 5;
+
+    @Inject
+    LoginThrottle throttle;
 
     private static ValidatableResponse login(String email, String password) {
         return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
@@ -93,33 +102,55 @@ class LoginThrottlingTest {
 
     @Test
     void theLockLastsUntilTheWindowEndsAndNoLonger() {
-        AtomicLong now = new AtomicLong();
-        TimeMeter clock = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return now.get();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return false;
-            }
-        };
-        LoginThrottle throttle = new LoginThrottle(MAX_FAILURES, Duration.ofSeconds(60), 100, clock);
+        String email = Accounts.uniqueEmail("ada");
         for (int i = 0; i < MAX_FAILURES; i++) {
-            throttle.admit("ada@example.com");
+            throttle.admit(email).await().indefinitely();
         }
-        assertEquals("60", retryAfter(throttle, "ada@example.com"));
-        now.addAndGet(Duration.ofMillis(59_500).toNanos());
-        assertEquals("1", retryAfter(throttle, "ada@example.com"));
-        throttle.admit("bob@example.com");
-        now.addAndGet(Duration.ofMillis(500).toNanos());
-        throttle.admit("ada@example.com");
+        assertEquals("60", retryAfter(email));
+        timePasses(email, Duration.ofMillis(59_500));
+        assertEquals("1", retryAfter(email));
+        timePasses(email, Duration.ofMillis(500));
+        throttle.admit(email).await().indefinitely();
     }
 
-    private static String retryAfter(LoginThrottle throttle, String email) {
-        ProblemException refused = assertThrows(ProblemException.class, () -> throttle.admit(email));
+    @Test
+    void theCountsAreKeptInTheDatabaseWithoutTheAddress() throws SQLException {
+        String email = Accounts.uniqueEmail("private");
+        login(email, "a guess").statusCode(401);
+        try (Connection db = DriverManager.getConnection(PostgresResource.jdbcUrl(), "postgres", "postgres");
+             PreparedStatement attempts = db.prepareStatement(
+                     "select attempts from login_attempts where email_digest = sha256(convert_to(?, 'UTF8'))");
+             PreparedStatement address = db.prepareStatement(
+                     "select count(*) from login_attempts where position(convert_to(?, 'UTF8') in email_digest) > 0")) {
+            attempts.setString(1, email);
+            try (ResultSet row = attempts.executeQuery()) {
+                assertTrue(row.next());
+                assertEquals(1, row.getInt(1));
+            }
+            address.setString(1, email);
+            try (ResultSet row = address.executeQuery()) {
+                row.next();
+                assertEquals(0, row.getInt(1));
+            }
+        }
+    }
+
+    private String retryAfter(String email) {
+        ProblemException refused = assertThrows(ProblemException.class, () -> throttle.admit(email).await().indefinitely());
         assertEquals(429, refused.problem().status());
         return refused.headers().get("Retry-After");
+    }
+
+    /** Brings the end of the email's window closer, as the passing of {@code time} would. */
+    private static void timePasses(String email, Duration time) {
+        try (Connection db = DriverManager.getConnection(PostgresResource.jdbcUrl(), "postgres", "postgres");
+             PreparedStatement earlier = db.prepareStatement("update login_attempts set window_ends = window_ends - "
+                     + "make_interval(secs => ?) where email_digest = sha256(convert_to(?, 'UTF8'))")) {
+            earlier.setDouble(1, time.toMillis() / 1000.0);
+            earlier.setString(2, email);
+            assertEquals(1, earlier.executeUpdate());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -38,25 +38,44 @@ final class PackagedApp implements AutoCloseable {
         this.port = port;
     }
 
-    /** The command that runs the artifact described by {@code target/quarkus-artifact.properties}. */
-    static List<String> command(Path target, String javaHome) {
-        Properties artifact = new Properties();
-        try (InputStream in = Files.newInputStream(target.resolve("quarkus-artifact.properties"))) {
-            artifact.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("No packaged artifact in " + target + "; run ./mvnw package first", e);
-        }
-        Path path = target.resolve(artifact.getProperty("path")).toAbsolutePath();
-        if ("native".equals(artifact.getProperty("type"))) {
-            return List.of(path.toString());
+    /**
+     * The command that runs the artifact described by {@code target/quarkus-artifact.properties}, with
+     * {@code runtimeOptions} (e.g. {@code -Xmx128m}) for the JVM or the native executable.
+     */
+    static List<String> command(Path target, String javaHome, String... runtimeOptions) {
+        Path path = artifact(target);
+        if (isNative(target)) {
+            List<String> nativeCommand = new ArrayList<>(List.of(path.toString()));
+            nativeCommand.addAll(List.of(runtimeOptions));
+            return nativeCommand;
         }
         List<String> java = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString()));
+        java.addAll(List.of(runtimeOptions));
         Path aotCache = path.resolveSibling("app.aot");
         if (Files.exists(aotCache)) {
             java.add("-XX:AOTCache=" + aotCache);
         }
         java.addAll(List.of("-jar", path.toString()));
         return java;
+    }
+
+    /** Whether the last build made a native executable rather than a jar. */
+    static boolean isNative(Path target) {
+        return "native".equals(artifactProperties(target).getProperty("type"));
+    }
+
+    private static Path artifact(Path target) {
+        return target.resolve(artifactProperties(target).getProperty("path")).toAbsolutePath();
+    }
+
+    private static Properties artifactProperties(Path target) {
+        Properties artifact = new Properties();
+        try (InputStream in = Files.newInputStream(target.resolve("quarkus-artifact.properties"))) {
+            artifact.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("No packaged artifact in " + target + "; run ./mvnw package first", e);
+        }
+        return artifact;
     }
 
     /**
@@ -126,12 +145,21 @@ final class PackagedApp implements AutoCloseable {
 
     /** Resident set size of the process, from /proc (Linux). */
     long residentKiB() throws IOException {
+        return statusKiB("VmRSS:");
+    }
+
+    /** The most the process has held resident since it started, from /proc (Linux). */
+    long peakResidentKiB() throws IOException {
+        return statusKiB("VmHWM:");
+    }
+
+    private long statusKiB(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
-        throw new IllegalStateException("No VmRSS for process " + process.pid());
+        throw new IllegalStateException("No " + field + " for process " + process.pid());
     }
 
     /** Sends SIGTERM and waits for the exit; answers the exit code. */

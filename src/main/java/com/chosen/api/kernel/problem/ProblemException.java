@@ -59,7 +59,16 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
-        return new ProblemException(Problem.of(429, detail),
+        return retryLater(429, detail, retryAfterSeconds);
+    }
+
+    /** 503 for a moment of overload: the client may retry after {@code retryAfterSeconds}. */
+    public static ProblemException serviceUnavailable(String detail, long retryAfterSeconds) {
+        return retryLater(503, detail, retryAfterSeconds);
+    }
+
+    private static ProblemException retryLater(int status, String detail, long retryAfterSeconds) {
+        return new ProblemException(Problem.of(status, detail),
                 Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
     }
 }
