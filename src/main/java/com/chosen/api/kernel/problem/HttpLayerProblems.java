@@ -1,5 +1,8 @@
 package com.chosen.api.kernel.problem;
 
+import java.io.IOException;
+import java.util.List;
+
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -10,49 +13,97 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Problems answered by the HTTP layer itself, outside the REST exception mappers: a body over
- * {@code quarkus.http.limits.max-body-size} (413, answered before the body is read; Vert.x would
- * send an empty 413), and any failure that escapes the REST layer (problem+json instead of
- * Quarkus' default error page).
+ * Problems answered by the HTTP layer itself, before a request reaches a resource, and failures
+ * that escape the REST layer (problem+json instead of Quarkus' default error page):
+ * <ul>
+ * <li>413, a body over {@code quarkus.http.limits.max-body-size}: a declared Content-Length is
+ * judged before the body is read; a body of unknown length (chunked) is read here with the same
+ * limit, which fails the route with 413 (the REST layer would answer an empty 413, or a 500 for a
+ * form);</li>
+ * <li>400, a query string that parameter parsing would read past silently ({@link QueryStrings});</li>
+ * <li>415, a body without a Content-Type, which the REST layer would take for whatever the method
+ * consumes.</li>
+ * </ul>
  */
 @Singleton
 public class HttpLayerProblems {
 
+    private static final String API = "/api/*";
+    private static final String READING_BODY_OF_UNKNOWN_LENGTH = HttpLayerProblems.class.getName() + ".reading";
+    private static final List<HttpMethod> WITH_BODY = List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
-    void install(@Observes Router router, ObjectMapper json) throws JsonProcessingException {
-        String tooLarge = json.writeValueAsString(Problem.of(413,
-                "Request body is larger than the limit of " + maxBodySize.asLongValue() + " bytes"));
-        router.route().order(Integer.MIN_VALUE).handler(context -> {
+    void install(@Observes Router router, ObjectMapper json) {
+        Problem tooLarge = Problem.of(413, "Request body is larger than the limit of " + maxBodySize.asLongValue() + " bytes");
+        BodyHandler bodyOfUnknownLength = BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue());
+        int order = Integer.MIN_VALUE;
+        router.route().order(order++).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOverLimit(length)) {
                 context.response().putHeader(HttpHeaders.CONNECTION, "close");
-                send(context, 413, tooLarge);
+                send(context, json, tooLarge);
+            } else {
+                context.next();
+            }
+        });
+        router.route(API).order(order++).handler(context -> QueryStrings.flawOf(context.request().query()).ifPresentOrElse(
+                flaw -> send(context, json, Problem.of(400, "Query parameter is malformed", List.of(flaw))),
+                context::next));
+        router.route(API).order(order++).handler(context -> {
+            HttpServerRequest request = context.request();
+            if (request.getHeader(HttpHeaders.CONTENT_LENGTH) != null || !WITH_BODY.contains(request.method())) {
+                context.next();
+            } else {
+                context.put(READING_BODY_OF_UNKNOWN_LENGTH, true);
+                bodyOfUnknownLength.handle(context);
+            }
+        });
+        router.route(API).order(order++).handler(context -> {
+            if (hasBody(context) && context.request().getHeader(HttpHeaders.CONTENT_TYPE) == null) {
+                send(context, json, Problem.of(415, "A request body needs a Content-Type; this API reads application/json"));
             } else {
                 context.next();
             }
         });
         router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
-            int status = context.statusCode() >= 400 ? context.statusCode() : 500;
-            Problem problem = status >= 500
-                    ? UnexpectedFailures.report(context.failure())
-                    : Problem.of(status, Problem.titleOf(status));
-            try {
-                send(context, status, json.writeValueAsString(problem));
-            } catch (JsonProcessingException e) {
-                context.response().setStatusCode(500).end();
-            }
+            int status = isTooLarge(context) ? 413 : context.statusCode() >= 400 ? context.statusCode() : 500;
+            send(context, json, status >= 500 ? UnexpectedFailures.report(context.failure())
+                    : status == 413 ? tooLarge : Problem.of(status, Problem.titleOf(status)));
         });
     }
 
-    private static void send(RoutingContext context, int status, String problem) {
-        if (!context.response().headWritten()) {
-            context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(problem);
+    /**
+     * A body read past the limit, whichever layer noticed it and however it said so; the form decoder
+     * that reads a body of unknown length reports a form field over its limit as an I/O failure.
+     */
+    private boolean isTooLarge(RoutingContext context) {
+        return context.request().bytesRead() > maxBodySize.asLongValue()
+                || context.get(READING_BODY_OF_UNKNOWN_LENGTH) != null && context.failure() instanceof IOException;
+    }
+
+    private static boolean hasBody(RoutingContext context) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        return length != null ? !length.trim().equals("0") : context.body().length() > 0;
+    }
+
+    private static void send(RoutingContext context, ObjectMapper json, Problem problem) {
+        if (context.response().headWritten()) {
+            return;
+        }
+        try {
+            context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(json.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            context.response().setStatusCode(500).end();
         }
     }
 

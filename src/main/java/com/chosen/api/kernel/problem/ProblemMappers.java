@@ -69,6 +69,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
+        if (e instanceof UnstorableTextException unstorable) {
+            return Problem.invalidBody(List.of(new FieldError(jsonPath(unstorable.getPath()), unstorable.getOriginalMessage())))
+                    .toResponse();
+        }
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = jsonPath(mismatch.getPath());
             String expected = mismatch.getTargetType() == null ? "another type"

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
+import com.chosen.api.kernel.problem.UnstorableTextException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.type.ReferenceType;
@@ -30,7 +32,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * Reads JSON strictly, as the contract promises: a value of the wrong JSON type is an error
  * ("30" or 30.5 for an integer, 5 for a string), never silently coerced; no trailing content, no
- * duplicate keys. Partial updates tell an absent field from a null one ({@link Patch}).
+ * duplicate keys; no string that cannot be stored as sent. Partial updates tell an absent field from
+ * a null one ({@link Patch}).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -54,6 +57,39 @@ public class StrictJson implements ObjectMapperCustomizer {
                 return (OffsetDateTime) context.handleWeirdStringValue(OffsetDateTime.class, text,
                         "not an ISO-8601 date-time with offset");
             }
+        }
+    }
+
+    /**
+     * Every string of a body is stored and answered exactly as sent, so one that cannot be is refused
+     * while it is read, whatever field it is in: a NUL character or an unpaired UTF-16 surrogate.
+     */
+    static final class StorableStringDeserializer extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = super.deserialize(parser, context);
+            String flaw = value == null ? null : flawOf(value);
+            if (flaw != null) {
+                throw new UnstorableTextException(parser, flaw);
+            }
+            return value;
+        }
+
+        /** Why {@code text} cannot be stored as sent, or null when it can. */
+        static String flawOf(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\0') {
+                    return "must not contain the NUL character";
+                }
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return "must not contain an unpaired UTF-16 surrogate (\\u" + Integer.toHexString(c) + ")";
+                }
+            }
+            return null;
         }
     }
 
@@ -119,5 +155,7 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("iso-offset-date-times").addDeserializer(OffsetDateTime.class,
                 new IsoOffsetDateTimeDeserializer()));
+        mapper.registerModule(new SimpleModule("storable-strings").addDeserializer(String.class,
+                new StorableStringDeserializer()));
     }
 }

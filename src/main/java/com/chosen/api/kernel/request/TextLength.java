@@ -11,23 +11,31 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.OverridesAttribute;
 import jakarta.validation.Payload;
+import jakarta.validation.ReportAsSingleViolation;
+
+import org.hibernate.validator.constraints.CodePointLength;
 
 /**
- * A text field's rule: its length in characters (Unicode code points, not UTF-16 units, so an
- * emoji counts once) and no NUL character, which PostgreSQL cannot store. {@code null} is valid;
- * add {@code @NotNull} where the field is required.
+ * A text field's length in characters: Unicode code points, not UTF-16 units, so an emoji counts
+ * once (Hibernate Validator's {@link CodePointLength}, with the message the API answers).
+ * {@code null} is valid; add {@code @NotNull} where the field is required. What cannot be stored
+ * as sent (NUL, unpaired surrogates) is refused for every string while the body is read
+ * ({@link StrictJson}).
  */
 @Documented
-@Constraint(validatedBy = TextLength.Validator.class)
+@CodePointLength
+@ReportAsSingleViolation
+@Constraint(validatedBy = {})
 @Target({ FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE })
 @Retention(RUNTIME)
 public @interface TextLength {
 
+    @OverridesAttribute(constraint = CodePointLength.class, name = "min")
     int min() default 0;
 
+    @OverridesAttribute(constraint = CodePointLength.class, name = "max")
     int max();
 
     String message() default "length must be between {min} and {max} characters";
@@ -35,30 +43,4 @@ public @interface TextLength {
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
-
-    class Validator implements ConstraintValidator<TextLength, String> {
-        private int min;
-        private int max;
-
-        @Override
-        public void initialize(TextLength rule) {
-            min = rule.min();
-            max = rule.max();
-        }
-
-        @Override
-        public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null) {
-                return true;
-            }
-            if (value.indexOf('\0') >= 0) {
-                context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate("must not contain the NUL character")
-                        .addConstraintViolation();
-                return false;
-            }
-            int length = value.codePointCount(0, value.length());
-            return length >= min && length <= max;
-        }
-    }
 }
