@@ -528,6 +528,7 @@ public class AddTable {
                 delete = "Rows.delete(" + e + ".class, id, ifMatch)";
             }
             String who = owned ? "The caller owns it; `user_id` in the body is ignored." : "Admins only.";
+            String ownRow = "The owner's or, for an admin, anyone's; another user's is a 403.";
             String tagDescription = owned ? "The caller's " + t.human() + "; an admin may act on anyone's"
                     : capitalize(t.human()) + ": anyone reads them, admins write them";
             String one = t.humanOne();
@@ -561,7 +562,7 @@ public class AddTable {
                         @GET
                         @Path("/{id}")
                     %10$s    @WithSession
-                        @Operation(operationId = "get%4$s", summary = "One %7$s")
+                        @Operation(operationId = "get%4$s", summary = "One %7$s", description = "%20$s")
                         @APIResponse(responseCode = "200", description = "The %7$s, with its ETag",
                                 content = @Content(schema = @Schema(implementation = %4$sResponse.class)))
                         public Uni<Response> get(@PathParam("id") long id) {
@@ -584,7 +585,7 @@ public class AddTable {
                         @DELETE
                         @Path("/{id}")
                     %6$s    @WithTransaction
-                        @Operation(operationId = "delete%4$s", summary = "Delete a %7$s")
+                        @Operation(operationId = "delete%4$s", summary = "Delete a %7$s", description = "%21$s")
                         @APIResponse(responseCode = "204", description = "Deleted")
                         public Uni<Void> delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
                             return %17$s;
@@ -592,7 +593,7 @@ public class AddTable {
                     }
                     """.formatted(t.path(), classAnnotations + security, capitalize(t.human()), e, fields, write, one, who,
                     create, read, t.human(), listDescription, listParameters, listQuery, find, update, delete, tagDescription,
-                    camel(t.name()));
+                    camel(t.name()), owned ? ownRow : "Open to anyone.", owned ? ownRow : "Admins only.");
         }
 
         private String changeset(String file) {

@@ -1,5 +1,6 @@
 package com.chosen.api.auth;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,6 +39,9 @@ record OAuthError(
     }
 
     private static Problem withMembers(Problem problem, String error) {
-        return problem.with(Map.of("error", error, "error_description", problem.detail()));
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("error", error);
+        members.put("error_description", problem.detail());
+        return problem.with(members);
     }
 }

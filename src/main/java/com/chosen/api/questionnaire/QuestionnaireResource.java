@@ -81,7 +81,7 @@ public class QuestionnaireResource {
     @GET
     @Path("/{id}")
     @WithSession
-    @Operation(operationId = "getQuestionnaire", summary = "One questionnaire")
+    @Operation(operationId = "getQuestionnaire", summary = "One questionnaire", description = "The owner's or, for an admin, anyone's; another user's is a 403.")
     @APIResponse(responseCode = "200", description = "The questionnaire, with its ETag",
             content = @Content(schema = @Schema(implementation = QuestionnaireResponse.class)))
     public Uni<Response> get(@PathParam("id") long id) {
@@ -105,7 +105,7 @@ public class QuestionnaireResource {
     @DELETE
     @Path("/{id}")
     @WithTransaction
-    @Operation(operationId = "deleteQuestionnaire", summary = "Delete a questionnaire")
+    @Operation(operationId = "deleteQuestionnaire", summary = "Delete a questionnaire", description = "The owner's or, for an admin, anyone's; another user's is a 403.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ownership.delete(Questionnaire.class, id, ifMatch);

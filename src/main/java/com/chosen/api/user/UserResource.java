@@ -55,7 +55,8 @@ public class UserResource {
     @Path("/me")
     @Authenticated
     @WithSession
-    @Operation(operationId = "getCurrentUser", summary = "The caller's account")
+    @Operation(operationId = "getCurrentUser", summary = "The caller's account",
+            description = "The account the token names, with the roles it holds now.")
     @APIResponse(responseCode = "200", description = "The caller's account")
     public Uni<UserResponse> me() {
         return Rows.find(User.class, caller.id(), User::findWithRoles).map(UserResponse::of);

@@ -91,7 +91,7 @@ public class WorkoutResource {
     @GET
     @Path("/{id}")
     @WithSession
-    @Operation(operationId = "getWorkout", summary = "One workout")
+    @Operation(operationId = "getWorkout", summary = "One workout", description = "The owner's or, for an admin, anyone's; another user's is a 403.")
     @APIResponse(responseCode = "200", description = "The workout, with its ETag",
             content = @Content(schema = @Schema(implementation = WorkoutResponse.class)))
     public Uni<Response> get(@PathParam("id") long id) {
@@ -114,7 +114,7 @@ public class WorkoutResource {
     @DELETE
     @Path("/{id}")
     @WithTransaction
-    @Operation(operationId = "deleteWorkout", summary = "Delete a workout")
+    @Operation(operationId = "deleteWorkout", summary = "Delete a workout", description = "The owner's or, for an admin, anyone's; another user's is a 403.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ownership.delete(Workout.class, id, ifMatch);

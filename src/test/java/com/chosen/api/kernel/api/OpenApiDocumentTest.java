@@ -3,6 +3,7 @@ package com.chosen.api.kernel.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -170,8 +171,10 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void swaggerUiIsServedAndKeepsTheLogin() {
+    void swaggerUiKeepsTheLoginAndItsAuthorizeDialogHidesTheClientCredentials() {
         given().get("/q/swagger-ui/").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("persistAuthorization: true"));
+                .body(containsString("persistAuthorization: true"))
+                .body(containsString("label[for=client_id_password]"))
+                .body(containsString("label[for=client_secret_password]"));
     }
 }
