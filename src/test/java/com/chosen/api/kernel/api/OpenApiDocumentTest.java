@@ -126,10 +126,12 @@ class OpenApiDocumentTest {
                 assertTrue(operation.getResponses().containsKey("412"), method + " " + path);
             }
         }));
-        assertEquals(Set.of("PUT /api/v1/workouts/{id}", "DELETE /api/v1/workouts/{id}",
+        // (a table added with scripts/AddTable.java adds its own two)
+        assertTrue(takingIfMatch.containsAll(List.of("PUT /api/v1/workouts/{id}", "DELETE /api/v1/workouts/{id}",
                 "PUT /api/v1/questionnaires/{id}", "DELETE /api/v1/questionnaires/{id}",
                 "PUT /api/v1/categories/{id}", "DELETE /api/v1/categories/{id}",
-                "PUT /api/v1/cars/{id}", "DELETE /api/v1/cars/{id}"), Set.copyOf(takingIfMatch));
+                "PUT /api/v1/cars/{id}", "DELETE /api/v1/cars/{id}")), takingIfMatch.toString());
+        assertTrue(takingIfMatch.stream().allMatch(operation -> operation.endsWith("/{id}")), takingIfMatch.toString());
     }
 
     @Test
