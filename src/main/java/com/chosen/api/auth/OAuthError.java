@@ -16,7 +16,8 @@ import com.chosen.api.kernel.problem.ProblemException;
 @Schema(name = "OAuthProblem", allOf = Problem.class,
         description = "Problem details with OAuth2's error members (RFC 6749, section 5.2)")
 record OAuthError(
-        @Schema(required = true, enumeration = { "invalid_request", "invalid_grant", "unsupported_grant_type" })
+        @Schema(required = true, enumeration = { "invalid_request", "invalid_grant", "unsupported_grant_type",
+                "temporarily_unavailable" })
         String error,
         @Schema(required = true, example = "Email or password is wrong") String errorDescription) {
 
@@ -34,7 +35,8 @@ record OAuthError(
             return problem;
         }
         int status = problem.problem().status();
-        String error = status == 401 || status == 429 ? "invalid_grant" : "invalid_request";
+        String error = status == 401 || status == 429 ? "invalid_grant"
+                : status == 503 ? "temporarily_unavailable" : "invalid_request";
         return new ProblemException(withMembers(problem.problem(), error), problem.headers());
     }
 

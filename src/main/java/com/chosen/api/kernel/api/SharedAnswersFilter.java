@@ -32,7 +32,8 @@ import com.chosen.api.kernel.problem.Problem;
  * where a body is read and 422 where it is JSON, 412 where If-Match is honoured;</li>
  * <li>If-Match, described once, on every operation that takes it;</li>
  * <li>the headers of the answers: Location on a 201, X-Total-Count on a list, ETag on every answer
- * of a single row whose updates honour If-Match, WWW-Authenticate on a 401, Retry-After on a 429;</li>
+ * of a single row whose updates honour If-Match, WWW-Authenticate on a 401, Retry-After on a 429
+ * and a 503;</li>
  * <li>security: secured operations accept the bearer token or the OAuth2 password flow (the same
  * token, Swagger UI's Authorize), public ones say {@code security: []};</li>
  * <li>answers' schemas list every property as required: the service writes each field, {@code null}
@@ -78,8 +79,9 @@ public class SharedAnswersFilter implements OASFilter {
                 Problem.invalidBody(List.of(new Problem.FieldError("duration_minutes", "must be less than or equal to 1440"))));
         shared("TooManyRequests", 429, "Too many failed logins for this email; retry after Retry-After seconds",
                 Problem.of(429, "Too many failed logins for this email; retry in 42 seconds"), RETRY_AFTER);
-        shared("ServiceUnavailable", 503, "The database is unreachable; retry shortly",
-                Problem.of(503, "The database is unavailable; retry shortly"));
+        shared("ServiceUnavailable", 503, "The database is unreachable, or too many passwords are being checked at "
+                + "once (then with Retry-After); retry shortly",
+                Problem.of(503, "The database is unavailable; retry shortly"), RETRY_AFTER);
     }
 
     private static void shared(String name, int status, String description, Problem example, String... headers) {
@@ -130,8 +132,8 @@ public class SharedAnswersFilter implements OASFilter {
                 .example("/api/v1/workouts/7"));
         components.addHeader(TOTAL_COUNT, header("How many rows match, ignoring `skip` and `limit`",
                 Schema.SchemaType.INTEGER).example(42));
-        components.addHeader(RETRY_AFTER, header("Seconds to wait before trying again", Schema.SchemaType.INTEGER)
-                .example(42));
+        components.addHeader(RETRY_AFTER, header("Seconds to wait before trying again (always on a 429; on a 503 "
+                + "when the service knows)", Schema.SchemaType.INTEGER).required(false).example(42));
         components.addHeader(WWW_AUTHENTICATE, header("The scheme to authenticate with", Schema.SchemaType.STRING)
                 .example("Bearer"));
     }
@@ -218,7 +220,7 @@ public class SharedAnswersFilter implements OASFilter {
             }
             if (status.equals("401")) {
                 response.addHeader(WWW_AUTHENTICATE, OASFactory.createHeader().ref(WWW_AUTHENTICATE));
-            } else if (status.equals("429")) {
+            } else if (status.equals("429") || status.equals("503")) {
                 response.addHeader(RETRY_AFTER, OASFactory.createHeader().ref(RETRY_AFTER));
             }
             if (!status.startsWith("2")) {
