@@ -373,6 +373,9 @@ public class AddTable {
                     imports.add("jakarta.validation.constraints.NotNull");
                 }
                 rules.addAll(rules(f, imports));
+                if (f.optional()) {
+                    rules.add("@Schema(nullable = true)");
+                }
                 components.add("        " + String.join(" ", rules) + (rules.isEmpty() ? "" : " ") + f.type().requestType + " " + f.java());
                 assignments.append("        row.").append(f.java()).append(" = ")
                         .append(f.type() == Type.DATETIME ? "Timestamps.of(" + f.java() + ")" : f.java()).append(";\n");
@@ -407,7 +410,7 @@ public class AddTable {
                 String inner = (rules.isEmpty() ? "" : String.join(" ", rules) + " ") + f.type().requestType;
                 String required = "";
                 if (!f.optional()) {
-                    required = "@NotCleared ";
+                    required = "@NotCleared @Schema(nullable = false) ";
                     imports.add("com.chosen.api.kernel.request.NotCleared");
                 }
                 components.add("        " + required + "Optional<" + inner + "> " + f.java());
@@ -444,7 +447,7 @@ public class AddTable {
                 values.add("row.userId");
             }
             for (Field f : t.fields()) {
-                components.add(f.type().entityType() + " " + f.java());
+                components.add((f.optional() ? "@Schema(nullable = true) " : "") + f.type().entityType() + " " + f.java());
                 values.add("row." + f.java());
             }
             components.addAll(List.of("Instant createdAt", "Instant updatedAt"));
@@ -525,17 +528,20 @@ public class AddTable {
                 delete = "Rows.delete(" + e + ".class, id, ifMatch)";
             }
             String who = owned ? "The caller owns it; `user_id` in the body is ignored." : "Admins only.";
+            String ownRow = "The owner's or, for an admin, anyone's; another user's is a 403.";
+            String tagDescription = owned ? "The caller's " + t.human() + "; an admin may act on anyone's"
+                    : capitalize(t.human()) + ": anyone reads them, admins write them";
             String one = t.humanOne();
             return header(imports) + """
                     @Path("/api/v1/%1$s")
                     @Produces(MediaType.APPLICATION_JSON)
                     @Consumes(MediaType.APPLICATION_JSON)
-                    %2$s@Tag(name = "%3$s")
+                    %2$s@Tag(name = "%3$s", description = "%18$s")
                     public class %4$sResource {
 
                     %5$s    @POST
                     %6$s    @WithTransaction
-                        @Operation(summary = "Create a %7$s", description = "%8$s")
+                        @Operation(operationId = "create%4$s", summary = "Create a %7$s", description = "%8$s")
                         @APIResponse(responseCode = "201", description = "The new %7$s, with Location and ETag",
                                 content = @Content(schema = @Schema(implementation = %4$sResponse.class)))
                         public Uni<Response> create(@Valid @NotNull New%4$s body, @Context UriInfo uri) {
@@ -545,7 +551,7 @@ public class AddTable {
 
                         @GET
                     %10$s    @WithSession
-                        @Operation(summary = "List %11$s", description = "%12$s")
+                        @Operation(operationId = "list%19$s", summary = "List %11$s", description = "%12$s")
                         @APIResponse(responseCode = "200", description = "One page of %11$s",
                                 content = @Content(schema = @Schema(implementation = %4$sResponse[].class)))
                         public Uni<Response> list(%13$s) {
@@ -556,7 +562,7 @@ public class AddTable {
                         @GET
                         @Path("/{id}")
                     %10$s    @WithSession
-                        @Operation(summary = "One %7$s")
+                        @Operation(operationId = "get%4$s", summary = "One %7$s", description = "%20$s")
                         @APIResponse(responseCode = "200", description = "The %7$s, with its ETag",
                                 content = @Content(schema = @Schema(implementation = %4$sResponse.class)))
                         public Uni<Response> get(@PathParam("id") long id) {
@@ -566,9 +572,8 @@ public class AddTable {
                         @PUT
                         @Path("/{id}")
                     %6$s    @WithTransaction
-                        @Operation(summary = "Change a %7$s",
-                                description = "Partial update: only the fields present change; `null` clears an optional field. "
-                                        + "Send the ETag as If-Match to be sure nobody changed it since you read it (else 412).")
+                        @Operation(operationId = "update%4$s", summary = "Change a %7$s",
+                                description = "Partial update: only the fields present change; `null` clears an optional field.")
                         @APIResponse(responseCode = "200", description = "The updated %7$s, with its new ETag",
                                 content = @Content(schema = @Schema(implementation = %4$sResponse.class)))
                         public Uni<Response> update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -580,14 +585,15 @@ public class AddTable {
                         @DELETE
                         @Path("/{id}")
                     %6$s    @WithTransaction
-                        @Operation(summary = "Delete a %7$s", description = "An If-Match, when sent, must match (else 412).")
+                        @Operation(operationId = "delete%4$s", summary = "Delete a %7$s", description = "%21$s")
                         @APIResponse(responseCode = "204", description = "Deleted")
                         public Uni<Void> delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
                             return %17$s;
                         }
                     }
                     """.formatted(t.path(), classAnnotations + security, capitalize(t.human()), e, fields, write, one, who,
-                    create, read, t.human(), listDescription, listParameters, listQuery, find, update, delete);
+                    create, read, t.human(), listDescription, listParameters, listQuery, find, update, delete, tagDescription,
+                    camel(t.name()), owned ? ownRow : "Open to anyone.", owned ? ownRow : "Admins only.");
         }
 
         private String changeset(String file) {
@@ -941,6 +947,15 @@ public class AddTable {
                 column += item.length();
             }
             return out.toString();
+        }
+
+        /** {@code gym_visits} as {@code GymVisits}, for operation ids. */
+        private static String camel(String snake) {
+            StringBuilder camel = new StringBuilder();
+            for (String word : snake.split("_")) {
+                camel.append(capitalize(word));
+            }
+            return camel.toString();
         }
 
         private static String capitalize(String text) {

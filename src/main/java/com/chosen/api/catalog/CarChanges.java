@@ -19,7 +19,7 @@ import io.smallrye.mutiny.Uni;
  */
 @Schema(name = "CarChanges")
 public record CarChanges(
-        @NotCleared Optional<@TextLength(min = 1, max = 100) String> name,
+        @NotCleared @Schema(nullable = false) Optional<@TextLength(min = 1, max = 100) String> name,
         Optional<@Positive Long> categoryId) {
 
     /**

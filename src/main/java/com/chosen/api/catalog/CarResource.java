@@ -52,13 +52,13 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/cars")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Cars")
+@Tag(name = "Cars", description = "The catalog's cars, each with its category: anyone reads them, admins write them")
 public class CarResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
     @WithTransaction
-    @Operation(summary = "Create a car",
+    @Operation(operationId = "createCar", summary = "Create a car",
             description = "Admins only. `category_id`, when given, must name a category (else 422).")
     @APIResponse(responseCode = "201", description = "The new car, with Location and ETag",
             content = @Content(schema = @Schema(implementation = CarResponse.class)))
@@ -71,7 +71,7 @@ public class CarResource {
     @GET
     @PermitAll
     @WithSession
-    @Operation(summary = "List cars",
+    @Operation(operationId = "listCars", summary = "List cars",
             description = "Open to anyone. Ordered by id; `category_id` keeps the cars of one category. "
                     + "X-Total-Count counts all matches.")
     @APIResponse(responseCode = "200", description = "One page of cars",
@@ -87,7 +87,7 @@ public class CarResource {
     @Path("/{id}")
     @PermitAll
     @WithSession
-    @Operation(summary = "One car", description = "Open to anyone.")
+    @Operation(operationId = "getCar", summary = "One car", description = "Open to anyone.")
     @APIResponse(responseCode = "200", description = "The car, with its ETag",
             content = @Content(schema = @Schema(implementation = CarResponse.class)))
     public Uni<Response> get(@PathParam("id") long id) {
@@ -99,10 +99,9 @@ public class CarResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @WithTransaction
-    @Operation(summary = "Change a car",
+    @Operation(operationId = "updateCar", summary = "Change a car",
             description = "Admins only. Partial update: only the fields present change; `category_id: null` takes the "
-                    + "car out of its category, and a `category_id` must name a category (else 422). Send the ETag "
-                    + "as If-Match to be sure nobody changed it since you read it (else 412).")
+                    + "car out of its category, and a `category_id` must name a category (else 422).")
     @APIResponse(responseCode = "200", description = "The updated car, with its new ETag",
             content = @Content(schema = @Schema(implementation = CarResponse.class)))
     public Uni<Response> update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -118,7 +117,7 @@ public class CarResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @WithTransaction
-    @Operation(summary = "Delete a car", description = "Admins only. An If-Match, when sent, must match (else 412).")
+    @Operation(operationId = "deleteCar", summary = "Delete a car", description = "Admins only.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return Rows.delete(Car.class, id, ifMatch);

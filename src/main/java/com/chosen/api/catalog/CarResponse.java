@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A car with the id and name of its category, so that a client needs no second request. */
 @Schema(name = "Car")
-public record CarResponse(long id, String name, Long categoryId,
+public record CarResponse(long id, String name, @Schema(nullable = true) Long categoryId,
                           @Schema(nullable = true) CategorySummary category,
                           Instant createdAt, Instant updatedAt) {
 

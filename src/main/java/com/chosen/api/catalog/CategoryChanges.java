@@ -14,7 +14,7 @@ import com.chosen.api.kernel.request.TextLength;
  */
 @Schema(name = "CategoryChanges")
 public record CategoryChanges(
-        @NotCleared Optional<@TextLength(min = 1, max = 100) String> name,
+        @NotCleared @Schema(nullable = false) Optional<@TextLength(min = 1, max = 100) String> name,
         Optional<@TextLength(max = 500) String> description) {
 
     void applyTo(Category category) {

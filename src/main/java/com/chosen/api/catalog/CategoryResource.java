@@ -45,13 +45,13 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/categories")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Categories")
+@Tag(name = "Categories", description = "The catalog's categories: anyone reads them, admins write them")
 public class CategoryResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
     @WithTransaction
-    @Operation(summary = "Create a category",
+    @Operation(operationId = "createCategory", summary = "Create a category",
             description = "Admins only. The name is unique regardless of case (else 409).")
     @APIResponse(responseCode = "201", description = "The new category, with Location and ETag",
             content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
@@ -63,7 +63,7 @@ public class CategoryResource {
     @GET
     @PermitAll
     @WithSession
-    @Operation(summary = "List categories",
+    @Operation(operationId = "listCategories", summary = "List categories",
             description = "Open to anyone. Ordered by name regardless of case, then id. X-Total-Count counts all.")
     @APIResponse(responseCode = "200", description = "One page of categories",
             content = @Content(schema = @Schema(implementation = CategoryResponse[].class)))
@@ -76,7 +76,7 @@ public class CategoryResource {
     @Path("/{id}")
     @PermitAll
     @WithSession
-    @Operation(summary = "One category", description = "Open to anyone.")
+    @Operation(operationId = "getCategory", summary = "One category", description = "Open to anyone.")
     @APIResponse(responseCode = "200", description = "The category, with its ETag",
             content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
     public Uni<Response> get(@PathParam("id") long id) {
@@ -87,10 +87,9 @@ public class CategoryResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @WithTransaction
-    @Operation(summary = "Change a category",
+    @Operation(operationId = "updateCategory", summary = "Change a category",
             description = "Admins only. Partial update: only the fields present change; `description: null` clears it. "
-                    + "The name stays unique regardless of case (else 409). Send the ETag as If-Match to be sure "
-                    + "nobody changed it since you read it (else 412).")
+                    + "The name stays unique regardless of case (else 409).")
     @APIResponse(responseCode = "200", description = "The updated category, with its new ETag",
             content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
     public Uni<Response> update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -104,9 +103,9 @@ public class CategoryResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @WithTransaction
-    @Operation(summary = "Delete a category",
+    @Operation(operationId = "deleteCategory", summary = "Delete a category",
             description = "Admins only. A category that still has cars is not deleted (409): move or delete its cars "
-                    + "first. An If-Match, when sent, must match (else 412).")
+                    + "first.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         // the foreign key from cars decides, so that a car added meanwhile cannot be orphaned

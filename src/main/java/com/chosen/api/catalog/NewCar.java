@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Uni;
 @Schema(name = "NewCar")
 public record NewCar(
         @NotNull @TextLength(min = 1, max = 100) @Schema(example = "Model 3") String name,
-        @Positive @Schema(description = "An existing category, or absent/null for none", example = "1") Long categoryId) {
+        @Positive @Schema(nullable = true, description = "An existing category, or absent/null for none", example = "1") Long categoryId) {
 
     /** The category the car is put in (a reference: the foreign key checks that it exists); null for none. */
     Uni<Category> category() {

@@ -11,7 +11,7 @@ import com.chosen.api.kernel.request.TextLength;
 public record NewCategory(
         @NotNull @TextLength(min = 1, max = 100)
         @Schema(description = "Unique regardless of case", example = "Sedan") String name,
-        @TextLength(max = 500) @Schema(example = "Four doors and a boot") String description) {
+        @TextLength(max = 500) @Schema(nullable = true, example = "Four doors and a boot") String description) {
 
     Category toEntity() {
         Category category = new Category();

@@ -37,6 +37,10 @@ public final class DevDatabase {
                     .setPort(port)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // the server's own log stays quiet about failed statements: Liquibase's first look for
+                    // its lock table is one (the table does not exist yet), and a failure that matters
+                    // reaches the application, which reports it
+                    .setServerConfig("log_min_messages", "fatal")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Dev-mode PostgreSQL did not start on port " + port, e);

@@ -16,8 +16,8 @@ public record NewQuestionnaire(
         @NotNull @OneOf(ExperienceLevel.class) @Schema(ref = "ExperienceLevel", required = true)
         String experienceLevel,
         @NotNull @Min(1) @Max(14) @Schema(example = "3") Integer sessionsPerWeek,
-        @Min(5) @Max(300) @Schema(example = "45") Integer minutesPerSession,
-        @TextLength(max = 500) @Schema(example = "Sore left knee") String injuries) {
+        @Min(5) @Max(300) @Schema(nullable = true, example = "45") Integer minutesPerSession,
+        @TextLength(max = 500) @Schema(nullable = true, example = "Sore left knee") String injuries) {
 
     Questionnaire toEntity(long ownerId) {
         Questionnaire questionnaire = new Questionnaire();

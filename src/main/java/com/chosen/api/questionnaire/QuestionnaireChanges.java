@@ -18,10 +18,10 @@ import com.chosen.api.kernel.request.TextLength;
  */
 @Schema(name = "QuestionnaireChanges")
 public record QuestionnaireChanges(
-        @NotCleared @Schema(ref = "Goal") Optional<@OneOf(Goal.class) String> goal,
-        @NotCleared @Schema(ref = "ExperienceLevel")
+        @NotCleared @Schema(ref = "Goal", nullable = false) Optional<@OneOf(Goal.class) String> goal,
+        @NotCleared @Schema(ref = "ExperienceLevel", nullable = false)
         Optional<@OneOf(ExperienceLevel.class) String> experienceLevel,
-        @NotCleared Optional<@Min(1) @Max(14) Integer> sessionsPerWeek,
+        @NotCleared @Schema(nullable = false) Optional<@Min(1) @Max(14) Integer> sessionsPerWeek,
         Optional<@Min(5) @Max(300) Integer> minutesPerSession,
         Optional<@TextLength(max = 500) String> injuries) {
 

@@ -53,7 +53,7 @@ public class QuestionnaireResource {
 
     @POST
     @WithTransaction
-    @Operation(summary = "Answer the onboarding questionnaire",
+    @Operation(operationId = "createQuestionnaire", summary = "Answer the onboarding questionnaire",
             description = "The caller owns it; `user_id` in the body is ignored. `goal` and `experience_level` take "
                     + "one of the listed values; any other value is a 422 that names them.")
     @APIResponse(responseCode = "201", description = "The new questionnaire, with Location and ETag",
@@ -65,7 +65,7 @@ public class QuestionnaireResource {
 
     @GET
     @WithSession
-    @Operation(summary = "List questionnaires",
+    @Operation(operationId = "listQuestionnaires", summary = "List questionnaires",
             description = "The caller's own (an admin may pass `user_id`), newest first (`created_at`, then highest "
                     + "id). X-Total-Count counts all matches.")
     @APIResponse(responseCode = "200", description = "One page of questionnaires",
@@ -81,7 +81,7 @@ public class QuestionnaireResource {
     @GET
     @Path("/{id}")
     @WithSession
-    @Operation(summary = "One questionnaire")
+    @Operation(operationId = "getQuestionnaire", summary = "One questionnaire", description = "The owner's or, for an admin, anyone's; another user's is a 403.")
     @APIResponse(responseCode = "200", description = "The questionnaire, with its ETag",
             content = @Content(schema = @Schema(implementation = QuestionnaireResponse.class)))
     public Uni<Response> get(@PathParam("id") long id) {
@@ -92,9 +92,8 @@ public class QuestionnaireResource {
     @PUT
     @Path("/{id}")
     @WithTransaction
-    @Operation(summary = "Change a questionnaire",
-            description = "Partial update: only the fields present change; `null` clears an optional field. "
-                    + "Send the ETag as If-Match to be sure nobody changed it since you read it (else 412).")
+    @Operation(operationId = "updateQuestionnaire", summary = "Change a questionnaire",
+            description = "Partial update: only the fields present change; `null` clears an optional field.")
     @APIResponse(responseCode = "200", description = "The updated questionnaire, with its new ETag",
             content = @Content(schema = @Schema(implementation = QuestionnaireResponse.class)))
     public Uni<Response> update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -106,7 +105,7 @@ public class QuestionnaireResource {
     @DELETE
     @Path("/{id}")
     @WithTransaction
-    @Operation(summary = "Delete a questionnaire", description = "An If-Match, when sent, must match (else 412).")
+    @Operation(operationId = "deleteQuestionnaire", summary = "Delete a questionnaire", description = "The owner's or, for an admin, anyone's; another user's is a 403.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ownership.delete(Questionnaire.class, id, ifMatch);

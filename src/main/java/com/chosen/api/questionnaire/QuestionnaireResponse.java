@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record QuestionnaireResponse(long id, long userId,
                                     @Schema(ref = "Goal") String goal,
                                     @Schema(ref = "ExperienceLevel") String experienceLevel,
-                                    int sessionsPerWeek, Integer minutesPerSession, String injuries,
+                                    int sessionsPerWeek, @Schema(nullable = true) Integer minutesPerSession,
+                                    @Schema(nullable = true) String injuries,
                                     Instant createdAt, Instant updatedAt) {
 
     static QuestionnaireResponse of(Questionnaire q) {

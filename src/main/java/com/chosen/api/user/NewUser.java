@@ -12,5 +12,5 @@ import com.chosen.api.kernel.request.TextLength;
 public record NewUser(
         @NotNull @Email @TextLength(max = 254) @Schema(example = "ada@example.com") String email,
         @NotNull @TextLength(min = 8, max = 128) @Schema(example = "correct horse battery staple") String password,
-        @TextLength(max = 200) @Schema(example = "Ada Lovelace") String fullName) {
+        @TextLength(max = 200) @Schema(nullable = true, example = "Ada Lovelace") String fullName) {
 }

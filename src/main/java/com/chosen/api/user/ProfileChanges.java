@@ -11,5 +11,5 @@ import com.chosen.api.kernel.request.TextLength;
 @Schema(name = "ProfileChanges")
 public record ProfileChanges(
         Optional<@TextLength(max = 200) String> fullName,
-        @NotCleared Optional<@TextLength(min = 8, max = 128) String> password) {
+        @NotCleared @Schema(nullable = false) Optional<@TextLength(min = 8, max = 128) String> password) {
 }

@@ -29,7 +29,7 @@ public class RoleResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     @WithSession
-    @Operation(summary = "List roles (admin)",
+    @Operation(operationId = "listRoles", summary = "List roles (admin)",
             description = "Every role a user can hold, ordered by id; PUT /api/v1/users/{id}/roles takes their names. "
                     + "A role change takes effect on the user's next login. X-Total-Count counts them all.")
     @APIResponse(responseCode = "200", description = "All roles",

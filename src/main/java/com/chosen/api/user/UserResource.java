@@ -42,7 +42,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Users")
+@Tag(name = "Users", description = "The caller's account; user and role administration for admins")
 public class UserResource {
 
     @Inject
@@ -55,7 +55,8 @@ public class UserResource {
     @Path("/me")
     @Authenticated
     @WithSession
-    @Operation(summary = "The caller's account")
+    @Operation(operationId = "getCurrentUser", summary = "The caller's account",
+            description = "The account the token names, with the roles it holds now.")
     @APIResponse(responseCode = "200", description = "The caller's account")
     public Uni<UserResponse> me() {
         return Rows.find(User.class, caller.id(), User::findWithRoles).map(UserResponse::of);
@@ -64,7 +65,7 @@ public class UserResource {
     @PUT
     @Path("/me")
     @Authenticated
-    @Operation(summary = "Change the caller's name or password",
+    @Operation(operationId = "updateCurrentUser", summary = "Change the caller's name or password",
             description = "Partial update: absent fields stay unchanged; `full_name: null` clears the name. "
                     + "A new password takes effect at the next login; tokens already issued stay valid until they expire.")
     @APIResponse(responseCode = "200", description = "The updated account")
@@ -85,7 +86,7 @@ public class UserResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     @WithSession
-    @Operation(summary = "List users (admin)",
+    @Operation(operationId = "listUsers", summary = "List users (admin)",
             description = "Ordered by id, with their roles. X-Total-Count counts all users.")
     @APIResponse(responseCode = "200", description = "One page of users",
             content = @Content(schema = @Schema(implementation = UserResponse[].class)))
@@ -99,7 +100,7 @@ public class UserResource {
     @Path("/{id}/roles")
     @RolesAllowed(Roles.ADMIN)
     @WithTransaction
-    @Operation(summary = "Set a user's roles (admin)",
+    @Operation(operationId = "setUserRoles", summary = "Set a user's roles (admin)",
             description = "Replaces the user's roles with the ones named (at least one; see GET /api/v1/roles); an "
                     + "unknown name is a 422 on `roles`. Roles travel in the token, so the change takes effect "
                     + "on the user's next login: tokens already issued keep their roles until they expire.")

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A user as clients see it: never the password or its hash. */
 @Schema(name = "User")
-public record UserResponse(long id, String email, String fullName,
+public record UserResponse(long id, String email, @Schema(nullable = true) String fullName,
                            @Schema(example = "[\"user\"]") List<String> roles,
                            Instant createdAt, Instant updatedAt) {
 

@@ -17,9 +17,9 @@ import com.chosen.api.kernel.rows.Timestamps;
 @Schema(name = "NewWorkout")
 public record NewWorkout(
         @NotNull @TextLength(min = 1, max = 100) @Schema(example = "Morning run") String name,
-        @TextLength(max = 500) @Schema(example = "Easy 5k along the river") String description,
-        @Min(1) @Max(1440) @Schema(example = "30") Integer durationMinutes,
-        @PositiveOrZero @DecimalMax("1000000") @Schema(example = "320.5") Double caloriesBurned,
+        @TextLength(max = 500) @Schema(nullable = true, example = "Easy 5k along the river") String description,
+        @Min(1) @Max(1440) @Schema(nullable = true, example = "30") Integer durationMinutes,
+        @PositiveOrZero @DecimalMax("1000000") @Schema(nullable = true, example = "320.5") Double caloriesBurned,
         @NotNull @Schema(description = "ISO-8601 date-time with offset; kept to the microsecond",
                 example = "2026-11-21T07:30:00+01:00") OffsetDateTime workoutDate) {
 

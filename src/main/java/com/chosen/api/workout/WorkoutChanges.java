@@ -21,11 +21,11 @@ import com.chosen.api.kernel.rows.Timestamps;
  */
 @Schema(name = "WorkoutChanges")
 public record WorkoutChanges(
-        @NotCleared Optional<@TextLength(min = 1, max = 100) String> name,
+        @NotCleared @Schema(nullable = false) Optional<@TextLength(min = 1, max = 100) String> name,
         Optional<@TextLength(max = 500) String> description,
         Optional<@Min(1) @Max(1440) Integer> durationMinutes,
         Optional<@PositiveOrZero @DecimalMax("1000000") Double> caloriesBurned,
-        @NotCleared Optional<OffsetDateTime> workoutDate) {
+        @NotCleared @Schema(nullable = false) Optional<OffsetDateTime> workoutDate) {
 
     void applyTo(Workout workout) {
         Patch.apply(name, value -> workout.name = value);

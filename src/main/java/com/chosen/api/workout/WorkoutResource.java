@@ -47,7 +47,7 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "Workouts")
+@Tag(name = "Workouts", description = "The caller's logged workouts; an admin may act on anyone's")
 public class WorkoutResource {
 
     @Inject
@@ -55,7 +55,7 @@ public class WorkoutResource {
 
     @POST
     @WithTransaction
-    @Operation(summary = "Log a workout", description = "The caller owns it; `user_id` in the body is ignored.")
+    @Operation(operationId = "createWorkout", summary = "Log a workout", description = "The caller owns it; `user_id` in the body is ignored.")
     @APIResponse(responseCode = "201", description = "The new workout, with Location and ETag",
             content = @Content(schema = @Schema(implementation = WorkoutResponse.class)))
     public Uni<Response> create(@Valid @NotNull NewWorkout body, @Context UriInfo uri) {
@@ -65,7 +65,7 @@ public class WorkoutResource {
 
     @GET
     @WithSession
-    @Operation(summary = "List workouts",
+    @Operation(operationId = "listWorkouts", summary = "List workouts",
             description = "The caller's own (an admin may pass `user_id`), newest `workout_date` first, then "
                     + "highest id. `from`/`to` bound `workout_date`, both inclusive. X-Total-Count counts all matches.")
     @APIResponse(responseCode = "200", description = "One page of workouts",
@@ -91,7 +91,7 @@ public class WorkoutResource {
     @GET
     @Path("/{id}")
     @WithSession
-    @Operation(summary = "One workout")
+    @Operation(operationId = "getWorkout", summary = "One workout", description = "The owner's or, for an admin, anyone's; another user's is a 403.")
     @APIResponse(responseCode = "200", description = "The workout, with its ETag",
             content = @Content(schema = @Schema(implementation = WorkoutResponse.class)))
     public Uni<Response> get(@PathParam("id") long id) {
@@ -101,9 +101,8 @@ public class WorkoutResource {
     @PUT
     @Path("/{id}")
     @WithTransaction
-    @Operation(summary = "Change a workout",
-            description = "Partial update: only the fields present change; `null` clears an optional field. "
-                    + "Send the ETag as If-Match to be sure nobody changed it since you read it (else 412).")
+    @Operation(operationId = "updateWorkout", summary = "Change a workout",
+            description = "Partial update: only the fields present change; `null` clears an optional field.")
     @APIResponse(responseCode = "200", description = "The updated workout, with its new ETag",
             content = @Content(schema = @Schema(implementation = WorkoutResponse.class)))
     public Uni<Response> update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -115,7 +114,7 @@ public class WorkoutResource {
     @DELETE
     @Path("/{id}")
     @WithTransaction
-    @Operation(summary = "Delete a workout", description = "An If-Match, when sent, must match (else 412).")
+    @Operation(operationId = "deleteWorkout", summary = "Delete a workout", description = "The owner's or, for an admin, anyone's; another user's is a 403.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ownership.delete(Workout.class, id, ifMatch);

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,6 +78,12 @@ class OperationsIT {
         given().redirects().follow(false).get("/docs").then().statusCode(302)
                 .header("Location", containsString("/q/swagger-ui"));
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void withoutConfiguredOriginsCorsIsOffAndAnOriginChangesNothing() {
+        given().header("Origin", "https://app.example").get("/api/v1/categories").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", nullValue());
     }
 
     @Test

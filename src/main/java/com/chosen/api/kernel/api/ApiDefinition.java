@@ -11,24 +11,28 @@ import org.eclipse.microprofile.openapi.annotations.security.OAuthFlow;
 import org.eclipse.microprofile.openapi.annotations.security.OAuthFlows;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 
 import com.chosen.api.kernel.problem.Problem;
 
 /**
- * The OpenAPI document's shared parts: the {@link Problem} schema of every error answer (the
- * responses around it are {@link ProblemResponsesFilter}'s) and the security schemes: a bearer JWT for API clients, and the OAuth2 password flow against
- * our login route so that Swagger UI's Authorize button logs in with email and password.
+ * The OpenAPI document's shared parts: the server, the {@link Problem} schema of every error answer
+ * (the responses around it are {@link SharedAnswersFilter}'s) and the security schemes: a bearer JWT
+ * for API clients, and the OAuth2 password flow against the token route so that Swagger UI's
+ * Authorize button logs in with email and password.
  */
 @OpenAPIDefinition(info = @Info(title = "Chosen API", version = "1.0.0"),
-        // the body of every error answer; ProblemResponsesFilter builds the shared responses around it
+        // relative: the API is served by whatever host serves this document
+        servers = @Server(url = "/", description = "The host serving this document"),
+        // the body of every error answer; SharedAnswersFilter builds the shared responses around it
         components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = ApiDefinition.BEARER, type = SecuritySchemeType.HTTP,
                 scheme = "bearer", bearerFormat = "JWT",
-                description = "Token from POST /api/v1/auth/login"),
+                description = "Token from POST /api/v1/auth/login (or /api/v1/auth/token)"),
         @SecurityScheme(securitySchemeName = ApiDefinition.PASSWORD, type = SecuritySchemeType.OAUTH2,
                 description = "Email as username, and password",
-                flows = @OAuthFlows(password = @OAuthFlow(tokenUrl = "/api/v1/auth/login")))
+                flows = @OAuthFlows(password = @OAuthFlow(tokenUrl = "/api/v1/auth/token")))
 })
 public class ApiDefinition extends Application {
 

@@ -1,5 +1,6 @@
 package com.chosen.api.kernel.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -7,23 +8,30 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** An RFC 9457 problem document: the body of every error answer. */
-@Schema(name = "Problem", description = "RFC 9457 problem details; `errors` lists each offending field.")
+/**
+ * An RFC 9457 problem document: the body of every error answer. {@code members} are extension
+ * members written beside the standard ones (RFC 9457, section 3.2), e.g. OAuth2's {@code error}.
+ */
+@Schema(name = "Problem", description = "RFC 9457 problem details; `errors` lists each offending field. "
+        + "A route may add extension members, which clients that do not know them ignore.")
 public record Problem(
-        @Schema(example = "about:blank") String type,
-        @Schema(example = "Unprocessable Content") String title,
-        @Schema(example = "422") int status,
-        @Schema(example = "Request body is invalid") String detail,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> errors) {
+        @Schema(required = true, example = "about:blank") String type,
+        @Schema(required = true, example = "Unprocessable Content") String title,
+        @Schema(required = true, example = "422") int status,
+        @Schema(required = true, example = "Request body is invalid") String detail,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> errors,
+        @JsonIgnore @Schema(hidden = true) Map<String, Object> members) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** One field that broke a rule; `field` is the JSON name (snake_case) or the parameter name. */
     @Schema(name = "FieldError")
-    public record FieldError(@Schema(example = "duration_minutes") String field,
-                             @Schema(example = "must be less than or equal to 1440") String message) {
+    public record FieldError(@Schema(required = true, example = "duration_minutes") String field,
+                             @Schema(required = true, example = "must be less than or equal to 1440") String message) {
     }
 
     // RFC 9110 titles, including the ones jakarta.ws.rs.core.Response.Status lacks
@@ -36,7 +44,19 @@ public record Problem(
             Map.entry(503, "Service Unavailable"));
 
     public static Problem of(int status, String detail, List<FieldError> errors) {
-        return new Problem("about:blank", titleOf(status), status, detail, errors == null ? List.of() : errors);
+        return new Problem("about:blank", titleOf(status), status, detail, errors == null ? List.of() : errors, Map.of());
+    }
+
+    /** This problem with extension members added. */
+    public Problem with(Map<String, Object> extensionMembers) {
+        Map<String, Object> all = new LinkedHashMap<>(members);
+        all.putAll(extensionMembers);
+        return new Problem(type, title, status, detail, errors, all);
+    }
+
+    @JsonAnyGetter
+    public Map<String, Object> extensionMembers() {
+        return members;
     }
 
     /** The RFC 9110 reason phrase of a status, e.g. "Unprocessable Content". */

@@ -1,70 +1,182 @@
 package com.chosen.api.kernel.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
-/** The OpenAPI document tells clients every answer, including the errors, and how to log in. */
+/**
+ * The OpenAPI document is what most clients know of the API: it must parse and validate as client
+ * tools read it, name every operation, and tell every answer (errors and headers included) and how
+ * to log in.
+ */
 @QuarkusTest
 class OpenApiDocumentTest {
 
-    private static JsonPath document() {
-        return given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+    private static String document() {
+        return given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+    }
+
+    private static SwaggerParseResult parsed() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        return new OpenAPIV3Parser().readContents(document(), null, options);
     }
 
     @Test
-    void declaresBearerAndOAuth2PasswordSecuritySchemes() {
-        JsonPath openApi = document();
-        org.junit.jupiter.api.Assertions.assertEquals("bearer", openApi.getString("components.securitySchemes.bearer.scheme"));
-        org.junit.jupiter.api.Assertions.assertEquals("/api/v1/auth/login",
-                openApi.getString("components.securitySchemes.password.flows.password.tokenUrl"));
+    void theDocumentParsesAndValidatesWithoutAMessage() {
+        SwaggerParseResult result = parsed();
+        assertNotNull(result.getOpenAPI());
+        assertEquals(List.of(), result.getMessages());
     }
 
     @Test
-    void everyOperationDocumentsItsProblemResponses() {
+    void everyOperationHasAUniqueReadableIdAndEveryTagADescription() {
+        OpenAPI api = parsed().getOpenAPI();
+        Set<String> ids = new HashSet<>();
+        api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
+            assertNotNull(operation.getOperationId(), path);
+            assertTrue(operation.getOperationId().matches("[a-z][A-Za-z]+"), operation.getOperationId());
+            assertTrue(ids.add(operation.getOperationId()), "twice: " + operation.getOperationId());
+        }));
+        assertTrue(ids.containsAll(List.of("register", "login", "issueToken", "createWorkout", "listWorkouts",
+                "getWorkout", "updateWorkout", "deleteWorkout", "listCars", "getCurrentUser")), ids.toString());
+        api.getTags().forEach(tag -> assertNotNull(tag.getDescription(), tag.getName()));
+        assertEquals("/", api.getServers().get(0).getUrl());
+    }
+
+    @Test
+    void publicOperationsSaySoAndSecuredOnesAcceptABearerTokenOrThePasswordFlow() {
+        OpenAPI api = parsed().getOpenAPI();
+        for (Operation open : List.of(api.getPaths().get("/api/v1/auth/login").getPost(),
+                api.getPaths().get("/api/v1/categories").getGet())) {
+            assertEquals(List.of(), open.getSecurity());
+        }
+        Operation secured = api.getPaths().get("/api/v1/workouts/{id}").getPut();
+        assertEquals(2, secured.getSecurity().size());
+        assertTrue(secured.getSecurity().get(0).containsKey("bearer"));
+        assertTrue(secured.getSecurity().get(1).containsKey("password"));
+        var password = api.getComponents().getSecuritySchemes().get("password").getFlows().getPassword();
+        assertEquals("/api/v1/auth/token", password.getTokenUrl());
+        assertNotNull(password.getScopes());
+    }
+
+    @Test
+    void theJsonLoginAndTheOAuthFormAreTwoOperations() {
         given().queryParam("format", "json").get("/q/openapi").then()
-                .body("paths.'/api/v1/workouts/{id}'.put.responses", hasKey("200"))
-                .body("paths.'/api/v1/workouts/{id}'.put.responses", hasKey("401"))
-                .body("paths.'/api/v1/workouts/{id}'.put.responses", hasKey("403"))
-                .body("paths.'/api/v1/workouts/{id}'.put.responses", hasKey("404"))
-                .body("paths.'/api/v1/workouts/{id}'.put.responses", hasKey("412"))
-                .body("paths.'/api/v1/workouts/{id}'.put.responses", hasKey("422"))
-                .body("paths.'/api/v1/workouts/{id}'.put.responses", hasKey("503"))
-                .body("paths.'/api/v1/workouts'.get.responses", hasKey("400"))
-                .body("paths.'/api/v1/workouts/{id}'.put.responses.'404'.'$ref'", equalTo("#/components/responses/NotFound"))
+                .body("paths.'/api/v1/auth/login'.post.requestBody.content", hasKey("application/json"))
+                .body("paths.'/api/v1/auth/login'.post.requestBody.content", not(hasKey("application/x-www-form-urlencoded")))
+                .body("paths.'/api/v1/auth/token'.post.requestBody.content.'application/x-www-form-urlencoded'.schema.required",
+                        containsInAnyOrder("grant_type", "username", "password"))
+                .body("paths.'/api/v1/auth/token'.post.responses.'401'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/OAuthProblem"));
+    }
+
+    @Test
+    void everyOperationDocumentsItsProblemResponsesEachWithItsOwnExample() {
+        given().queryParam("format", "json").get("/q/openapi").then()
+                .body("paths.'/api/v1/workouts/{id}'.put.responses.keySet()",
+                        containsInAnyOrder("200", "400", "401", "403", "404", "412", "413", "415", "422", "503"))
+                .body("paths.'/api/v1/workouts'.get.responses.'400'.'$ref'", equalTo("#/components/responses/BadRequest"))
                 .body("paths.'/api/v1/auth/register'.post.responses", hasKey("409"))
+                .body("paths.'/api/v1/auth/login'.post.responses.'401'.'$ref'", equalTo("#/components/responses/WrongCredentials"))
+                // the token form is not JSON: no 422
+                .body("paths.'/api/v1/auth/token'.post.responses", not(hasKey("422")))
+                // replacing a user's roles takes no If-Match: no 412
+                .body("paths.'/api/v1/users/{id}/roles'.put.responses", not(hasKey("412")))
                 .body("components.responses.NotFound.content.'application/problem+json'.schema.'$ref'",
                         equalTo("#/components/schemas/Problem"))
-                .body("components.schemas.Problem.properties", hasKey("errors"))
-                .body("paths.'/api/v1/auth/login'.post.responses.'401'.'$ref'", equalTo("#/components/responses/WrongCredentials"))
-                .body("components.responses", hasKey("WrongCredentials"))
-                .body("components.schemas.Workout.properties", hasKey("duration_minutes"))
-                .body("components.schemas.WorkoutChanges.properties", hasKey("workout_date"))
-                .body("paths.'/api/v1/workouts'.post.requestBody", notNullValue());
+                .body("components.responses.NotFound.content.'application/problem+json'.example.status", equalTo(404))
+                .body("components.responses.PreconditionFailed.content.'application/problem+json'.example.status", equalTo(412))
+                .body("components.responses.UnprocessableContent.content.'application/problem+json'.example.errors[0].field",
+                        equalTo("duration_minutes"))
+                .body("components.schemas.Problem.required", containsInAnyOrder("type", "title", "status", "detail"));
     }
 
     @Test
-    void securedOperationsAcceptABearerTokenOrThePasswordFlowAndPublicOnesNeither() {
+    void ifMatchIsDescribedOnceAndUsedWhereverItIsHonoured() {
+        OpenAPI api = parsed().getOpenAPI();
+        assertNotNull(api.getComponents().getParameters().get("If-Match").getDescription());
+        List<String> takingIfMatch = new ArrayList<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            if (operation.getParameters() != null && operation.getParameters().stream()
+                    .anyMatch(parameter -> "#/components/parameters/If-Match".equals(parameter.get$ref()))) {
+                takingIfMatch.add(method + " " + path);
+                assertTrue(operation.getResponses().containsKey("412"), method + " " + path);
+            }
+        }));
+        // (a table added with scripts/AddTable.java adds its own two)
+        assertTrue(takingIfMatch.containsAll(List.of("PUT /api/v1/workouts/{id}", "DELETE /api/v1/workouts/{id}",
+                "PUT /api/v1/questionnaires/{id}", "DELETE /api/v1/questionnaires/{id}",
+                "PUT /api/v1/categories/{id}", "DELETE /api/v1/categories/{id}",
+                "PUT /api/v1/cars/{id}", "DELETE /api/v1/cars/{id}")), takingIfMatch.toString());
+        assertTrue(takingIfMatch.stream().allMatch(operation -> operation.endsWith("/{id}")), takingIfMatch.toString());
+    }
+
+    @Test
+    void everyAnswerNamesItsHeaders() {
         given().queryParam("format", "json").get("/q/openapi").then()
-                .body("paths.'/api/v1/workouts/{id}'.put.security", hasItem(hasKey("bearer")))
-                .body("paths.'/api/v1/workouts/{id}'.put.security", hasItem(hasKey("password")))
-                .body("paths.'/api/v1/categories'.post.security", hasItem(hasKey("bearer")))
-                .body("paths.'/api/v1/users/me'.get.security", hasItem(hasKey("password")))
-                .body("paths.'/api/v1/categories'.get.security", nullValue())
-                .body("paths.'/api/v1/auth/login'.post.security", nullValue())
-                .body("paths.'/api/v1/workouts/{id}'.put.responses.'401'.'$ref'", equalTo("#/components/responses/Unauthorized"));
+                .body("paths.'/api/v1/workouts'.post.responses.'201'.headers.keySet()", containsInAnyOrder("Location", "ETag"))
+                .body("paths.'/api/v1/workouts'.get.responses.'200'.headers.keySet()", contains("X-Total-Count"))
+                .body("paths.'/api/v1/workouts/{id}'.get.responses.'200'.headers.keySet()", contains("ETag"))
+                .body("paths.'/api/v1/cars/{id}'.put.responses.'200'.headers.keySet()", contains("ETag"))
+                .body("paths.'/api/v1/auth/register'.post.responses.'201'.headers.keySet()", contains("Location"))
+                .body("paths.'/api/v1/users/me'.get.responses.'200'", not(hasKey("headers")))
+                .body("components.responses.Unauthorized.headers.keySet()", contains("WWW-Authenticate"))
+                .body("components.responses.TooManyRequests.headers.keySet()", contains("Retry-After"))
+                .body("components.headers.keySet()",
+                        containsInAnyOrder("ETag", "Location", "X-Total-Count", "Retry-After", "WWW-Authenticate"));
     }
 
     @Test
-    void swaggerUiIsServed() {
-        given().get("/q/swagger-ui/").then().statusCode(200);
+    void answersListEveryFieldAsRequiredAndMarkTheNullableOnes() {
+        given().queryParam("format", "json").get("/q/openapi").then()
+                .body("components.schemas.Workout.required", hasItem("description"))
+                .body("components.schemas.Workout.required", hasItem("workout_date"))
+                .body("components.schemas.Workout.properties.description.type", containsInAnyOrder("string", "null"))
+                .body("components.schemas.Workout.properties.name.type", equalTo("string"))
+                .body("components.schemas.Car.required", hasItem("category"))
+                .body("components.schemas.CategorySummary.required", containsInAnyOrder("id", "name"))
+                .body("components.schemas.User.properties.full_name.type", containsInAnyOrder("string", "null"));
+    }
+
+    @Test
+    void partialUpdatesSayWhichFieldsNullClears() {
+        given().queryParam("format", "json").get("/q/openapi").then()
+                .body("components.schemas.WorkoutChanges.properties.description.type", containsInAnyOrder("string", "null"))
+                .body("components.schemas.WorkoutChanges.properties.duration_minutes.type", containsInAnyOrder("integer", "null"))
+                // required fields cannot be cleared: null is a 422
+                .body("components.schemas.WorkoutChanges.properties.name.type", equalTo("string"))
+                .body("components.schemas.CarChanges.properties.category_id.type", containsInAnyOrder("integer", "null"))
+                .body("components.schemas.CarChanges.properties.name.type", equalTo("string"));
+    }
+
+    @Test
+    void swaggerUiKeepsTheLoginAndItsAuthorizeDialogHidesTheClientCredentials() {
+        given().get("/q/swagger-ui/").then().statusCode(200)
+                .body(containsString("persistAuthorization: true"))
+                .body(containsString("label[for=client_id_password]"))
+                .body(containsString("label[for=client_secret_password]"));
     }
 }
