@@ -17,17 +17,22 @@ import com.chosen.api.client.ApiClient;
 import com.chosen.api.client.ApiException;
 import com.chosen.api.client.ApiResponse;
 import com.chosen.api.client.api.AuthApi;
+import com.chosen.api.client.api.UsersApi;
 import com.chosen.api.client.api.WorkoutsApi;
 import com.chosen.api.client.model.LoginRequest;
 import com.chosen.api.client.model.NewWorkout;
 import com.chosen.api.client.model.OAuthProblem;
+import com.chosen.api.client.model.PasswordResetConfirmation;
+import com.chosen.api.client.model.PasswordResetRequest;
 import com.chosen.api.client.model.Problem;
+import com.chosen.api.client.model.RefreshRequest;
 import com.chosen.api.client.model.RegisterRequest;
 import com.chosen.api.client.model.TokenResponse;
 import com.chosen.api.client.model.User;
 import com.chosen.api.client.model.Workout;
 import com.chosen.api.client.model.WorkoutChanges;
 import com.chosen.api.support.Accounts;
+import com.chosen.api.support.MailServer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -116,6 +121,31 @@ class GeneratedClientIT {
         assertEquals("invalid_grant", problem.getError().getValue());
         assertEquals("Email or password is wrong", problem.getErrorDescription());
         assertEquals(401, problem.getStatus());
+    }
+
+    @Test
+    void sessionsRefreshAndEndAndAForgottenPasswordIsResetThroughTheGeneratedClient() throws Exception {
+        AuthApi auth = new AuthApi(client(null));
+        String email = Accounts.uniqueEmail("lifecycle");
+        auth.register(new RegisterRequest().email(email).password(Accounts.PASSWORD));
+        TokenResponse login = auth.login(new LoginRequest().email(email).password(Accounts.PASSWORD));
+
+        TokenResponse refreshed = auth.refreshToken(new RefreshRequest().refreshToken(login.getRefreshToken()));
+        assertNotEquals(login.getRefreshToken(), refreshed.getRefreshToken());
+        assertEquals(email, new UsersApi(client(refreshed.getAccessToken())).getCurrentUser().getEmail());
+
+        auth.logout(new RefreshRequest().refreshToken(refreshed.getRefreshToken()));
+        ApiException ended = assertThrows(ApiException.class,
+                () -> new UsersApi(client(refreshed.getAccessToken())).getCurrentUser());
+        assertEquals(401, ended.getCode());
+
+        assertEquals(202, auth.requestPasswordResetWithHttpInfo(new PasswordResetRequest().email(email)).getStatusCode());
+        String code = MailServer.awaitResetCode(email, 1);
+        auth.confirmPasswordReset(new PasswordResetConfirmation().email(email).code(code).password("a new passphrase"));
+        assertNotNull(auth.login(new LoginRequest().email(email).password("a new passphrase")).getAccessToken());
+        ApiException used = assertThrows(ApiException.class, () -> auth.confirmPasswordReset(
+                new PasswordResetConfirmation().email(email).code(code).password("another passphrase")));
+        assertEquals("code", problem(used, Problem.class).getErrors().get(0).getField());
     }
 
     private static ApiClient client(String token) {

@@ -19,7 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseHeader;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
+import com.chosen.api.auth.EmailThrottle.Purpose;
 import com.chosen.api.kernel.problem.Problem;
 import com.chosen.api.kernel.problem.ProblemException;
 import com.chosen.api.kernel.request.TextLength;
@@ -34,7 +36,8 @@ import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Auth", description = "Accounts and tokens: register, then log in for a bearer token")
+@Tag(name = "Auth", description = "Accounts and sessions: register; log in for an access token and a refresh "
+        + "token; refresh; log out; reset a forgotten password by mail")
 public class AuthResource {
 
     private static final String THROTTLING = "After 5 failed logins for one email (known or not) in a 60-second "
@@ -52,7 +55,13 @@ public class AuthResource {
     TokenIssuer tokenIssuer;
 
     @Inject
-    LoginThrottle loginThrottle;
+    EmailThrottle throttle;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    PasswordResets passwordResets;
 
     @POST
     @Path("/register")
@@ -79,7 +88,7 @@ public class AuthResource {
                     + "are the roles held now: a role change takes effect at the next login. " + THROTTLING
                     + " For clients written before POST /api/v1/auth/token existed, this route also takes that "
                     + "route's form (`username`, `password`) and answers it the same way.")
-    @APIResponse(responseCode = "200", description = "A bearer token",
+    @APIResponse(responseCode = "200", description = "An access token, and the refresh token of the new session",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "401", ref = "WrongCredentials")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
@@ -111,7 +120,7 @@ public class AuthResource {
                     + "other fields (`scope`, `client_id`, ...) are ignored. This is the flow Swagger UI's Authorize "
                     + "button uses. A refusal adds OAuth2's `error` and `error_description` to the problem details. "
                     + THROTTLING)
-    @APIResponse(responseCode = "200", description = "A bearer token",
+    @APIResponse(responseCode = "200", description = "An access token, and the refresh token of the new session",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "A missing or too long field; or a `grant_type` other than "
             + "`password`, then with OAuth2's members (`error: unsupported_grant_type`)",
@@ -129,9 +138,74 @@ public class AuthResource {
         return token.onFailure(ProblemException.class).transform(OAuthError::added);
     }
 
+    @POST
+    @Path("/refresh")
+    @Consumes(MediaType.APPLICATION_JSON)
+    // RFC 6749 section 5.1: a token must not sit in any cache
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    @ResponseHeader(name = "Pragma", value = "no-cache")
+    @Operation(operationId = "refreshToken", summary = "Trade a refresh token for new tokens",
+            description = "Uses the refresh token up and answers a new access token and a new refresh token of the "
+                    + "same session, which then lives 30 days more (`chosen.refresh-token.lifespan`). The access "
+                    + "token carries the roles held now. Send each refresh token once: a used one presented again "
+                    + "means a copy is in other hands, so the whole session ends (its access tokens too), for "
+                    + "the thief and for you alike.")
+    @APIResponse(responseCode = "200", description = "A new access token and a new refresh token",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "The refresh token is unknown or used, or its session ended "
+            + "(logout, expiry, a new password, new roles): log in again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Uni<TokenResponse> refresh(@Valid @NotNull RefreshRequest body) {
+        return sessions.refresh(body.refreshToken())
+                .chain(session -> Panache.withSession(() -> User.findWithRoles(session.userId()))
+                        .map(user -> tokenIssuer.issue(user, session)));
+    }
+
+    @POST
+    @Path("/logout")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "logout", summary = "End the session of a refresh token",
+            description = "Ends the session the refresh token belongs to: the refresh token and every access token "
+                    + "of the session are refused from then on. Other sessions of the account (other devices) "
+                    + "go on. The answer is the same whether the session was live, had ended, or the token is unknown.")
+    @APIResponse(responseCode = "204", description = "The session has ended")
+    public Uni<Void> logout(@Valid @NotNull RefreshRequest body) {
+        return sessions.end(body.refreshToken());
+    }
+
+    @POST
+    @Path("/password-reset")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "requestPasswordReset", summary = "Ask for a password reset code by mail",
+            description = "If the email belongs to an account, a mail with a single-use code is sent to it; it works for "
+                    + "15 minutes (`chosen.password-reset.code-lifespan`). The answer is the same 202, in about the same "
+                    + "time, whether or not the email has an account; at most 3 mails per email leave in 15 minutes "
+                    + "(`chosen.password-reset.max-mails`, `mail-window`), the answer still 202.")
+    @APIResponse(responseCode = "202", description = "If the email has an account, a code is on its way")
+    @ResponseStatus(202)
+    public Uni<Void> requestPasswordReset(@Valid @NotNull PasswordResetRequest body) {
+        return passwordResets.request(User.normalisedEmail(body.email()));
+    }
+
+    @POST
+    @Path("/password-reset/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "confirmPasswordReset", summary = "Set a new password with a code from the mail",
+            description = "The password follows the rules of registration. It ends every session of the account: every "
+                    + "access and refresh token issued before is refused, and so is every other code; then log in "
+                    + "with the new password. A wrong, expired or used code is a 422 on `code`, the same whether or "
+                    + "not the email has an account. After 5 wrong codes for one email in 60 seconds (the defaults of "
+                    + "`chosen.login-throttle.*`), every attempt for that email answers 429 until the window ends.")
+    @APIResponse(responseCode = "204", description = "The new password is set; every earlier session has ended")
+    @APIResponse(responseCode = "429", description = "Too many wrong codes for this email; retry after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Uni<Void> confirmPasswordReset(@Valid @NotNull PasswordResetConfirmation body) {
+        return passwordResets.confirm(User.normalisedEmail(body.email()), body.code(), body.password());
+    }
+
     private Uni<TokenResponse> authenticate(String email, String password) {
         String address = User.normalisedEmail(email);
-        return loginThrottle.admit(address)
+        return throttle.admit(Purpose.LOGIN, address)
                 // the session closes before the slow hash check, so a burst of logins does not hold
                 // every pooled connection while it hashes
                 .chain(() -> Panache.withSession(() -> User.findByEmailWithRoles(address)))
@@ -140,7 +214,11 @@ public class AuthResource {
                             if (!matches) {
                                 throw ProblemException.unauthorized("Email or password is wrong");
                             }
-                            return loginThrottle.succeeded(address).map(cleared -> tokenIssuer.issue(user));
+                            // opened under the generation read with the hash: if the password or the roles
+                            // changed since, the session is born ended
+                            return throttle.succeeded(Purpose.LOGIN, address)
+                                    .chain(() -> sessions.open(user))
+                                    .map(session -> tokenIssuer.issue(user, session));
                         }));
     }
 }

@@ -31,6 +31,13 @@ public class User extends AuditedEntity {
     @Column(name = "full_name", length = 200)
     public String fullName;
 
+    /**
+     * Sessions (and reset codes) belong to the generation they were opened under; a change of what
+     * a token vouches for, the password or the roles, starts the next generation and so ends them all.
+     */
+    @Column(name = "session_generation", nullable = false)
+    public long sessionGeneration;
+
     @ManyToMany
     @JoinTable(name = "user_roles",
             joinColumns = @JoinColumn(name = "user_id"),
@@ -59,6 +66,18 @@ public class User extends AuditedEntity {
     // not firstResult(): a row limit on a collection fetch would make Hibernate page in memory
     private static Uni<User> atMostOne(PanacheQuery<User> query) {
         return query.list().map(users -> users.isEmpty() ? null : users.get(0));
+    }
+
+    /** A new password ends every session of the user, and every reset code mailed before. */
+    public void changePassword(String newHash) {
+        passwordHash = newHash;
+        sessionGeneration++;
+    }
+
+    /** New roles end every session of the user: their tokens carry the roles held at login. */
+    public void replaceRoles(Set<Role> newRoles) {
+        roles = newRoles;
+        sessionGeneration++;
     }
 
     public Set<String> roleNames() {

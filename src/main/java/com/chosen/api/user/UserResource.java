@@ -28,13 +28,13 @@ import com.chosen.api.kernel.rows.PageRequest;
 import com.chosen.api.kernel.request.Patch;
 import com.chosen.api.kernel.rows.Responses;
 import com.chosen.api.kernel.security.Roles;
+import com.chosen.api.kernel.security.SessionCheck;
 import com.chosen.api.kernel.rows.Rows;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -50,6 +50,9 @@ public class UserResource {
 
     @Inject
     PasswordHasher passwordHasher;
+
+    @Inject
+    SessionCheck sessionCheck;
 
     @GET
     @Path("/me")
@@ -67,19 +70,26 @@ public class UserResource {
     @Authenticated
     @Operation(operationId = "updateCurrentUser", summary = "Change the caller's name or password",
             description = "Partial update: absent fields stay unchanged; `full_name: null` clears the name. "
-                    + "A new password takes effect at the next login; tokens already issued stay valid until they expire.")
+                    + "A new password ends every session of the account, this one included: every token issued "
+                    + "before is refused from then on (access and refresh tokens alike), so log in again.")
     @APIResponse(responseCode = "200", description = "The updated account")
     public Uni<UserResponse> updateMe(@Valid @NotNull ProfileChanges changes) {
-        Uni<String> newHash = changes.password() == null
-                ? Uni.createFrom().nullItem()
-                : passwordHasher.hash(changes.password().orElseThrow());
+        boolean newPassword = changes.password() != null;
+        Uni<String> newHash = newPassword
+                ? passwordHasher.hash(changes.password().orElseThrow())
+                : Uni.createFrom().nullItem();
         // hash first: the transaction, and its connection, last only while the row is written
         return newHash.chain(hash -> Panache.withTransaction(() -> Rows.update(User.class, caller.id(), null, user -> {
                     Patch.apply(changes.fullName(), name -> user.fullName = name);
-                    if (hash != null) {
-                        user.passwordHash = hash;
+                    if (newPassword) {
+                        user.changePassword(hash);
                     }
                 }).call(user -> Mutiny.fetch(user.roles))))
+                .invoke(user -> {
+                    if (newPassword) {
+                        sessionCheck.sessionsEnded(user.id);
+                    }
+                })
                 .map(UserResponse::of);
     }
 
@@ -99,17 +109,19 @@ public class UserResource {
     @PUT
     @Path("/{id}/roles")
     @RolesAllowed(Roles.ADMIN)
-    @WithTransaction
     @Operation(operationId = "setUserRoles", summary = "Set a user's roles (admin)",
             description = "Replaces the user's roles with the ones named (at least one; see GET /api/v1/roles); an "
-                    + "unknown name is a 422 on `roles`. Roles travel in the token, so the change takes effect "
-                    + "on the user's next login: tokens already issued keep their roles until they expire.")
+                    + "unknown name is a 422 on `roles`. Roles travel in the token, so this ends every session of "
+                    + "the user: every token issued before is refused from then on, and the next login carries "
+                    + "the new roles.")
     @APIResponse(responseCode = "200", description = "The user with the new roles",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public Uni<UserResponse> replaceRoles(@PathParam("id") long id, @Valid @NotNull RoleAssignment assignment) {
-        return Role.<Role>listAll(Sort.by("id"))
-                .map(assignment::resolve)
-                .chain(roles -> Rows.update(User.class, id, null, user -> user.roles = roles))
+        return Panache.withTransaction(() -> Role.<Role>listAll(Sort.by("id"))
+                        .map(assignment::resolve)
+                        .chain(roles -> Rows.update(User.class, id, null, user -> user.replaceRoles(roles))))
+                // once committed, so that no request of this replica reads the sessions as they were
+                .invoke(user -> sessionCheck.sessionsEnded(user.id))
                 .map(UserResponse::of);
     }
 }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,8 +136,9 @@ class AuthenticationTest {
         assertEquals(List.of("user"), claims.getList("groups"));
         assertEquals("https://chosen.example/api", claims.getString("iss"));
         assertTrue(claims.getString("aud").contains("chosen-api"));
+        assertNotNull(claims.getString("sid"));
         long issuedAt = claims.getLong("iat");
-        assertEquals(3600, claims.getLong("exp") - issuedAt);
+        assertEquals(900, claims.getLong("exp") - issuedAt);
     }
 
     @Test
@@ -160,7 +162,8 @@ class AuthenticationTest {
                 .post("/api/v1/auth/login")
                 .then().statusCode(200)
                 .body("token_type", equalTo("bearer"))
-                .body("expires_in", equalTo(3600))
+                .body("expires_in", equalTo(900))
+                .body("refresh_token", notNullValue())
                 .body("access_token", notNullValue());
     }
 
@@ -197,7 +200,7 @@ class AuthenticationTest {
     }
 
     @Test
-    void tokensWithAWrongIssuerAudienceOrExpiryAreRejected() throws Exception {
+    void tokensWithAWrongIssuerAudienceOrExpiryOrWithoutASessionAreRejected() throws Exception {
         String key = Files.readString(Path.of("target", "test-keys", "private.pem"));
         Account ada = Accounts.newUser("forged");
         String wrongIssuer = Jwt.issuer("https://evil.example").audience("chosen-api").subject(String.valueOf(ada.id()))
@@ -209,13 +212,18 @@ class AuthenticationTest {
         String unsigned = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
                 + base64("{\"sub\":\"" + ada.id() + "\",\"iss\":\"https://chosen.example/api\",\"aud\":\"chosen-api\","
                         + "\"groups\":[\"admin\"],\"exp\":" + (System.currentTimeMillis() / 1000 + 600) + "}") + ".";
-        for (String token : List.of(wrongIssuer, wrongAudience, expired, unsigned)) {
+        // signed with the right key, but naming no session that could ever be ended
+        String withoutSession = Jwt.issuer("https://chosen.example/api").audience("chosen-api")
+                .subject(String.valueOf(ada.id())).groups("user").sign(privateKey(key));
+        for (String token : List.of(wrongIssuer, wrongAudience, expired, unsigned, withoutSession)) {
             given().auth().oauth2(token).get("/api/v1/users/me")
                     .then().statusCode(401).header("WWW-Authenticate", "Bearer");
         }
-        // the same claims with the right issuer and audience are accepted: the key is not the problem
+        // the same claims with the right issuer and audience, naming a live session, are accepted: the key is
+        // not the problem
+        String session = new JsonPath(decode(ada.token().split("\\.")[1])).getString("sid");
         String valid = Jwt.issuer("https://chosen.example/api").audience("chosen-api").subject(String.valueOf(ada.id()))
-                .groups("user").sign(privateKey(key));
+                .groups("user").claim("sid", session).sign(privateKey(key));
         given().auth().oauth2(valid).get("/api/v1/users/me").then().statusCode(200);
     }
 

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.chosen.api.auth.EmailThrottle.Purpose;
 import com.chosen.api.kernel.problem.ProblemException;
 import com.chosen.api.support.Accounts;
 import com.chosen.api.support.Accounts.Account;
@@ -33,7 +34,7 @@ class LoginThrottlingTest {
     private static final int MAX_FAILURES = 5;
 
     @Inject
-    LoginThrottle throttle;
+    EmailThrottle throttle;
 
     private static ValidatableResponse login(String email, String password) {
         return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
@@ -104,13 +105,13 @@ class LoginThrottlingTest {
     void theLockLastsUntilTheWindowEndsAndNoLonger() {
         String email = Accounts.uniqueEmail("ada");
         for (int i = 0; i < MAX_FAILURES; i++) {
-            throttle.admit(email).await().indefinitely();
+            throttle.admit(Purpose.LOGIN, email).await().indefinitely();
         }
         assertEquals("60", retryAfter(email));
         timePasses(email, Duration.ofMillis(59_500));
         assertEquals("1", retryAfter(email));
         timePasses(email, Duration.ofMillis(500));
-        throttle.admit(email).await().indefinitely();
+        throttle.admit(Purpose.LOGIN, email).await().indefinitely();
     }
 
     @Test
@@ -136,7 +137,7 @@ class LoginThrottlingTest {
     }
 
     private String retryAfter(String email) {
-        ProblemException refused = assertThrows(ProblemException.class, () -> throttle.admit(email).await().indefinitely());
+        ProblemException refused = assertThrows(ProblemException.class, () -> throttle.admit(Purpose.LOGIN, email).await().indefinitely());
         assertEquals(429, refused.problem().status());
         return refused.headers().get("Retry-After");
     }

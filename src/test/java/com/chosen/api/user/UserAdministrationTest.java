@@ -112,7 +112,7 @@ class UserAdministrationTest {
     }
 
     @Test
-    void aRoleChangeAnswersTheUserAndTakesEffectAtTheNextLogin() {
+    void aRoleChangeAnswersTheUserAndEndsEverySessionTheUserHad() {
         Account admin = Accounts.newAdmin("admin");
         Account bob = Accounts.newUser("bob");
         String updatedBefore = bob.request().get("/api/v1/users/me").then().extract().jsonPath().getString("updated_at");
@@ -123,12 +123,15 @@ class UserAdministrationTest {
                 .body("roles", contains("admin", "user"))
                 .body("updated_at", not(equalTo(updatedBefore)))
                 .body("$", not(hasKey("password_hash")));
-        // the token bob holds still says user
-        bob.request().get("/api/v1/users").then().statusCode(403);
+        // the token bob holds says user: it was issued before the change, so it is refused, as is its refresh token
+        bob.request().get("/api/v1/users/me").then().statusCode(401).header("WWW-Authenticate", "Bearer")
+                .contentType("application/problem+json");
         Account bobAsAdmin = new Account(bob.id(), bob.email(), Accounts.login(bob.email(), Accounts.PASSWORD));
         bobAsAdmin.request().get("/api/v1/users").then().statusCode(200);
 
         setRoles(admin, bob.id(), List.of("user")).then().statusCode(200).body("roles", contains("user"));
+        // taking admin away ends the session whose token said admin
+        bobAsAdmin.request().get("/api/v1/users").then().statusCode(401);
         Account bobAsUser = new Account(bob.id(), bob.email(), Accounts.login(bob.email(), Accounts.PASSWORD));
         bobAsUser.request().get("/api/v1/users").then().statusCode(403);
         bobAsUser.request().get("/api/v1/users/me").then().body("roles", contains("user"));
@@ -176,9 +179,9 @@ class UserAdministrationTest {
     }
 
     @Test
-    void theOpenApiDocumentSaysARoleChangeTakesEffectAtTheNextLogin() {
+    void theOpenApiDocumentSaysARoleChangeEndsTheUsersSessions() {
         String description = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath().getString("paths.'/api/v1/users/{id}/roles'.put.description");
-        assertTrue(description.contains("takes effect on the user's next login"), description);
+        assertTrue(description.contains("ends every session of the user"), description);
     }
 }

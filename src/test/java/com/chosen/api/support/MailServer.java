@@ -1,0 +1,85 @@
+package com.chosen.api.support;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+
+/**
+ * A real SMTP server in the test JVM (GreenMail), started once for the whole run like the database:
+ * the service sends its mails to it over SMTP, as it would to a production server, and tests read
+ * what arrived for an address.
+ */
+@WithTestResource(value = MailServer.class, scope = TestResourceScope.GLOBAL)
+public class MailServer implements QuarkusTestResourceLifecycleManager {
+
+    private static final Pattern RESET_CODE = Pattern.compile("Your code: (\\S+)");
+    private static GreenMail server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        server.start();
+        return Map.of(
+                "quarkus.mailer.host", "localhost",
+                "quarkus.mailer.port", Integer.toString(server.getSmtp().getPort()),
+                "quarkus.mailer.from", "Chosen <no-reply@chosen.example>",
+                "quarkus.mailer.mock", "false");
+    }
+
+    @Override
+    public void stop() {
+        server.stop();
+    }
+
+    /** Every mail that has arrived for the address so far. */
+    public static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(server.getReceivedMessages()).filter(mail -> isTo(mail, address)).toList();
+    }
+
+    /** Waits for the {@code count}-th mail to the address (the service sends after it answered); fails after 10 s. */
+    public static MimeMessage awaitMail(String address, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<MimeMessage> mails = mailsTo(address);
+            if (mails.size() >= count) {
+                return mails.get(count - 1);
+            }
+            server.waitForIncomingEmail(100, server.getReceivedMessages().length + 1);
+        }
+        throw new AssertionError("No mail number " + count + " to " + address + " within 10 seconds");
+    }
+
+    /** The reset code of the {@code count}-th mail to the address. */
+    public static String awaitResetCode(String address, int count) {
+        String body = GreenMailUtil.getBody(awaitMail(address, count));
+        Matcher code = RESET_CODE.matcher(body);
+        if (!code.find()) {
+            throw new AssertionError("No code in: " + body);
+        }
+        return code.group(1);
+    }
+
+    private static boolean isTo(MimeMessage mail, String address) {
+        try {
+            return Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(recipient -> recipient.toString().equalsIgnoreCase(address));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
