@@ -84,8 +84,9 @@ public class AuthResource {
     @ResponseHeader(name = "Cache-Control", value = "no-store")
     @ResponseHeader(name = "Pragma", value = "no-cache")
     @Operation(operationId = "login", summary = "Log in with email and password",
-            description = "A wrong email and a wrong password answer the same 401. The token's `groups` "
-                    + "are the roles held now: a role change takes effect at the next login. " + THROTTLING
+            description = "A wrong email and a wrong password answer the same 401. Opens a session: an access token "
+                    + "(15 minutes) whose `groups` are the roles held now, and a refresh token for POST "
+                    + "/api/v1/auth/refresh. A new password or new roles end the session. " + THROTTLING
                     + " For clients written before POST /api/v1/auth/token existed, this route also takes that "
                     + "route's form (`username`, `password`) and answers it the same way.")
     @APIResponse(responseCode = "200", description = "An access token, and the refresh token of the new session",

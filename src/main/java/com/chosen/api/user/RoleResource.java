@@ -31,7 +31,7 @@ public class RoleResource {
     @WithSession
     @Operation(operationId = "listRoles", summary = "List roles (admin)",
             description = "Every role a user can hold, ordered by id; PUT /api/v1/users/{id}/roles takes their names. "
-                    + "A role change takes effect on the user's next login. X-Total-Count counts them all.")
+                    + "Setting a user's roles ends their sessions; the next login carries the new ones. X-Total-Count counts them all.")
     @APIResponse(responseCode = "200", description = "All roles",
             content = @Content(schema = @Schema(implementation = RoleResponse[].class)))
     public Uni<Response> list() {

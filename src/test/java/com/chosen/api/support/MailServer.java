@@ -35,7 +35,7 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
         server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         server.start();
         return Map.of(
-                "quarkus.mailer.host", "localhost",
+                "quarkus.mailer.host", server.getSmtp().getBindTo(),
                 "quarkus.mailer.port", Integer.toString(server.getSmtp().getPort()),
                 "quarkus.mailer.from", "Chosen <no-reply@chosen.example>",
                 "quarkus.mailer.mock", "false");
