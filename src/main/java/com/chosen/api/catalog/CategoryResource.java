@@ -38,7 +38,6 @@ import com.chosen.api.kernel.rows.Rows;
 import com.chosen.api.kernel.problem.UniqueValues;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** The catalog's categories: anyone may read them, an admin may change them. */
@@ -50,7 +49,7 @@ public class CategoryResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @WithTransaction
+    @WithSession
     @Operation(operationId = "createCategory", summary = "Create a category",
             description = "Admins only. The name is unique regardless of case (else 409).")
     @APIResponse(responseCode = "201", description = "The new category, with Location and ETag",
@@ -86,7 +85,7 @@ public class CategoryResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @WithTransaction
+    @WithSession
     @Operation(operationId = "updateCategory", summary = "Change a category",
             description = "Admins only. Partial update: only the fields present change; `description: null` clears it. "
                     + "The name stays unique regardless of case (else 409).")
@@ -102,7 +101,7 @@ public class CategoryResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @WithTransaction
+    @WithSession
     @Operation(operationId = "deleteCategory", summary = "Delete a category",
             description = "Admins only. A category that still has cars is not deleted (409): move or delete its cars "
                     + "first.")
