@@ -1,7 +1,5 @@
 package com.chosen.api.catalog;
 
-import java.util.Map;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -67,7 +65,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "200", description = "One page of categories",
             content = @Content(schema = @Schema(implementation = CategoryResponse[].class)))
     public Uni<Response> list(@BeanParam @Valid PageRequest page) {
-        return Page.of(Category.class, "c", "from Category c", "lower(c.name), c.id", Map.of(), page)
+        return Page.of(Category.class).window("lower(name), id", page)
                 .map(found -> Responses.list(found, CategoryResponse::of));
     }
 

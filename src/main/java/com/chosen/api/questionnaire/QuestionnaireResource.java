@@ -72,8 +72,8 @@ public class QuestionnaireResource {
     public Uni<Response> list(@BeanParam @Valid PageRequest page,
                               @QueryParam("user_id") @Positive
                               @Parameter(description = "Admins only: whose questionnaires") Long userId) {
-        return Page.of(Questionnaire.class, "q", "from Questionnaire q where q.userId = :owner", "q.createdAt desc, q.id desc",
-                        Map.of("owner", ownership.listOwner(userId)), page)
+        return Page.of(Questionnaire.class).where("userId = :owner", Map.of("owner", ownership.listOwner(userId)))
+                .window("createdAt desc, id desc", page)
                 .map(found -> Responses.list(found, QuestionnaireResponse::of));
     }
 

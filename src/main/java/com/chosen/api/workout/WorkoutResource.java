@@ -73,17 +73,18 @@ public class WorkoutResource {
                               @QueryParam("from") @Parameter(description = "ISO-8601 date-time with offset") OffsetDateTime from,
                               @QueryParam("to") @Parameter(description = "ISO-8601 date-time with offset") OffsetDateTime to,
                               @QueryParam("user_id") @Positive @Parameter(description = "Admins only: whose workouts") Long userId) {
-        StringBuilder query = new StringBuilder("from Workout w where w.userId = :owner");
+        StringBuilder condition = new StringBuilder("userId = :owner");
         Parameters parameters = Parameters.with("owner", ownership.listOwner(userId));
         if (from != null) {
-            query.append(" and w.workoutDate >= :from");
+            condition.append(" and workoutDate >= :from");
             parameters.and("from", Timestamps.of(from));
         }
         if (to != null) {
-            query.append(" and w.workoutDate <= :to");
+            condition.append(" and workoutDate <= :to");
             parameters.and("to", Timestamps.of(to));
         }
-        return Page.of(Workout.class, "w", query.toString(), "w.workoutDate desc, w.id desc", parameters.map(), page)
+        return Page.of(Workout.class).where(condition.toString(), parameters.map())
+                .window("workoutDate desc, id desc", page)
                 .map(found -> Responses.list(found, WorkoutResponse::of));
     }
 
