@@ -52,16 +52,16 @@ public final class ColdStartBench {
             List<String> first = forms.values().iterator().next();
             String token = prepareAccount(first, settings, logs.resolve("setup.log"));
             Map<String, List<Run>> results = new LinkedHashMap<>();
-            for (Map.Entry<String, List<String>> form : forms.entrySet()) {
-                List<Run> measured = new ArrayList<>();
-                for (int run = 1; run <= runs; run++) {
+            // round after round, each form once per round: a machine whose load drifts weighs on every form alike
+            forms.keySet().forEach(form -> results.put(form, new ArrayList<>()));
+            for (int run = 1; run <= runs; run++) {
+                for (Map.Entry<String, List<String>> form : forms.entrySet()) {
                     Path log = logs.resolve(form.getKey().replaceAll("[^A-Za-z0-9]+", "-") + "-" + run + ".log");
                     Run result = measureOn(form.getValue(), settings, token, log);
-                    System.out.printf("%-32s run %d: first 200 after %7.1f ms, RSS %6.1f MiB%n", form.getKey(), run,
+                    System.out.printf("%-40s run %d: first 200 after %7.1f ms, RSS %6.1f MiB%n", form.getKey(), run,
                             result.firstOkMillis(), result.rssKiB() / 1024.0);
-                    measured.add(result);
+                    results.get(form.getKey()).add(result);
                 }
-                results.put(form.getKey(), measured);
             }
             printTable(results, runs);
         } finally {
