@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Cold-start benchmark: time from process start to the first 200 of GET /api/v1/workouts (bearer
 # token verified, PostgreSQL queried) and RSS after 1,000 requests, for the JVM jar (JDK 17 and
-# JDK 25), the JVM jar with the JDK 25 AOT cache, and the native executable; medians of --runs
-# runs (default 5), printed as a Markdown table. PostgreSQL is the tests' embedded one; no install.
+# JDK 25), the JVM jar with the JDK 25 AOT cache, and the native executable (with the arguments the
+# generated manifests give it, native.run-args in pom.xml) on a current schema and on an empty
+# database; medians of --runs runs (default 5), printed as a Markdown table. PostgreSQL is the tests'
+# embedded one; no install.
 #
 #   bench/cold-start.sh [--runs N] [--skip-build]
 #
@@ -45,9 +47,13 @@ if $build; then
 fi
 test -f target/quarkus-app/app.aot || { echo "no AOT cache in target/quarkus-app; run without --skip-build" >&2; exit 1; }
 
+# the native executable runs with the arguments of the generated manifests (comma-separated in the pom)
+native_args=$(sed -n 's:.*<native.run-args>\(.*\)</native.run-args>.*:\1:p' pom.xml | tr ',' ' ')
+
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt"
 "$jdk25/bin/java" -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "target/test-classes:$(cat "$out/classpath.txt")" com.chosen.api.packaged.ColdStartBench "$runs" \
     "JVM jar (JDK 17)" "$jdk17/bin/java -jar $out/jvm/quarkus-run.jar" \
     "JVM jar (JDK 25)" "$jdk25/bin/java -jar $out/jvm/quarkus-run.jar" \
     "JVM jar + AOT cache (JDK 25)" "$jdk25/bin/java -XX:AOTMode=on -XX:AOTCache=target/quarkus-app/app.aot -jar target/quarkus-app/quarkus-run.jar" \
-    "native executable" "$out/native/application -Xmx256m"
+    "native executable" "$out/native/application $native_args" \
+    "native executable, empty database" "--fresh-database $out/native/application $native_args"

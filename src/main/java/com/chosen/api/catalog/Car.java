@@ -31,10 +31,9 @@ public class Car extends AuditedEntity {
 
     /** A page of cars with their category, in one query; {@code categoryId} null means every car. */
     static Uni<Page<Car>> pageWithCategory(Long categoryId, PageRequest request) {
-        return categoryId == null
-                ? Page.of(Car.class, "c", "from Car c left join fetch c.category", "c.id", Map.of(), request)
-                : Page.of(Car.class, "c", "from Car c left join fetch c.category where c.category.id = :category", "c.id",
-                        Map.of("category", categoryId), request);
+        Page.Query<Car> cars = Page.of(Car.class).fetching("category");
+        return (categoryId == null ? cars : cars.where("category.id = :category", Map.of("category", categoryId)))
+                .window("e.id", request);
     }
 
     /** One car with its category, in one query; null when there is no such car. */

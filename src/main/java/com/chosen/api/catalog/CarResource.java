@@ -42,7 +42,6 @@ import com.chosen.api.kernel.rows.Rows;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -57,7 +56,7 @@ public class CarResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @WithTransaction
+    @WithSession
     @Operation(operationId = "createCar", summary = "Create a car",
             description = "Admins only. `category_id`, when given, must name a category (else 422).")
     @APIResponse(responseCode = "201", description = "The new car, with Location and ETag",
@@ -98,7 +97,7 @@ public class CarResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @WithTransaction
+    @WithSession
     @Operation(operationId = "updateCar", summary = "Change a car",
             description = "Admins only. Partial update: only the fields present change; `category_id: null` takes the "
                     + "car out of its category, and a `category_id` must name a category (else 422).")
@@ -116,7 +115,7 @@ public class CarResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @WithTransaction
+    @WithSession
     @Operation(operationId = "deleteCar", summary = "Delete a car", description = "Admins only.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -1,7 +1,5 @@
 package com.chosen.api.catalog;
 
-import java.util.Map;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -38,7 +36,6 @@ import com.chosen.api.kernel.rows.Rows;
 import com.chosen.api.kernel.problem.UniqueValues;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** The catalog's categories: anyone may read them, an admin may change them. */
@@ -50,7 +47,7 @@ public class CategoryResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @WithTransaction
+    @WithSession
     @Operation(operationId = "createCategory", summary = "Create a category",
             description = "Admins only. The name is unique regardless of case (else 409).")
     @APIResponse(responseCode = "201", description = "The new category, with Location and ETag",
@@ -68,7 +65,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "200", description = "One page of categories",
             content = @Content(schema = @Schema(implementation = CategoryResponse[].class)))
     public Uni<Response> list(@BeanParam @Valid PageRequest page) {
-        return Page.of(Category.class, "c", "from Category c", "lower(c.name), c.id", Map.of(), page)
+        return Page.of(Category.class).window("lower(name), id", page)
                 .map(found -> Responses.list(found, CategoryResponse::of));
     }
 
@@ -86,7 +83,7 @@ public class CategoryResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @WithTransaction
+    @WithSession
     @Operation(operationId = "updateCategory", summary = "Change a category",
             description = "Admins only. Partial update: only the fields present change; `description: null` clears it. "
                     + "The name stays unique regardless of case (else 409).")
@@ -102,7 +99,7 @@ public class CategoryResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @WithTransaction
+    @WithSession
     @Operation(operationId = "deleteCategory", summary = "Delete a category",
             description = "Admins only. A category that still has cars is not deleted (409): move or delete its cars "
                     + "first.")

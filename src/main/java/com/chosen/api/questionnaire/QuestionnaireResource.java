@@ -37,7 +37,6 @@ import com.chosen.api.kernel.rows.Responses;
 import com.chosen.api.kernel.rows.Rows;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -52,7 +51,7 @@ public class QuestionnaireResource {
     Ownership ownership;
 
     @POST
-    @WithTransaction
+    @WithSession
     @Operation(operationId = "createQuestionnaire", summary = "Answer the onboarding questionnaire",
             description = "The caller owns it; `user_id` in the body is ignored. `goal` and `experience_level` take "
                     + "one of the listed values; any other value is a 422 that names them.")
@@ -73,8 +72,8 @@ public class QuestionnaireResource {
     public Uni<Response> list(@BeanParam @Valid PageRequest page,
                               @QueryParam("user_id") @Positive
                               @Parameter(description = "Admins only: whose questionnaires") Long userId) {
-        return Page.of(Questionnaire.class, "q", "from Questionnaire q where q.userId = :owner", "q.createdAt desc, q.id desc",
-                        Map.of("owner", ownership.listOwner(userId)), page)
+        return Page.of(Questionnaire.class).where("userId = :owner", Map.of("owner", ownership.listOwner(userId)))
+                .window("createdAt desc, id desc", page)
                 .map(found -> Responses.list(found, QuestionnaireResponse::of));
     }
 
@@ -91,7 +90,7 @@ public class QuestionnaireResource {
 
     @PUT
     @Path("/{id}")
-    @WithTransaction
+    @WithSession
     @Operation(operationId = "updateQuestionnaire", summary = "Change a questionnaire",
             description = "Partial update: only the fields present change; `null` clears an optional field.")
     @APIResponse(responseCode = "200", description = "The updated questionnaire, with its new ETag",
@@ -104,7 +103,7 @@ public class QuestionnaireResource {
 
     @DELETE
     @Path("/{id}")
-    @WithTransaction
+    @WithSession
     @Operation(operationId = "deleteQuestionnaire", summary = "Delete a questionnaire", description = "The owner's or, for an admin, anyone's; another user's is a 403.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

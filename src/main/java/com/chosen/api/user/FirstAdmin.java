@@ -51,7 +51,7 @@ public class FirstAdmin {
     @Inject
     Validator validator;
 
-    // Quarkus fires StartupEvent only after the Liquibase migrations (migrate-at-start) have run
+    // runs after SchemaAtStart, the first StartupEvent observer, has made the schema current
     void onStart(@Observes StartupEvent event) {
         if (email.isEmpty() && password.isEmpty()) {
             return;

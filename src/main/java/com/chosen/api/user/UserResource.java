@@ -1,7 +1,5 @@
 package com.chosen.api.user;
 
-import java.util.Map;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -101,7 +99,7 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "One page of users",
             content = @Content(schema = @Schema(implementation = UserResponse[].class)))
     public Uni<Response> list(@BeanParam @Valid PageRequest page) {
-        return Page.of(Long.class, "u.id", "from User u", "u.id", Map.of(), page)
+        return Page.idsOf(User.class).window("id", page)
                 .chain(ids -> ids.load(User::listWithRoles))
                 .map(users -> Responses.list(users, UserResponse::of));
     }

@@ -38,7 +38,6 @@ import com.chosen.api.kernel.rows.Rows;
 import com.chosen.api.kernel.rows.Timestamps;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -54,7 +53,7 @@ public class WorkoutResource {
     Ownership ownership;
 
     @POST
-    @WithTransaction
+    @WithSession
     @Operation(operationId = "createWorkout", summary = "Log a workout", description = "The caller owns it; `user_id` in the body is ignored.")
     @APIResponse(responseCode = "201", description = "The new workout, with Location and ETag",
             content = @Content(schema = @Schema(implementation = WorkoutResponse.class)))
@@ -74,17 +73,18 @@ public class WorkoutResource {
                               @QueryParam("from") @Parameter(description = "ISO-8601 date-time with offset") OffsetDateTime from,
                               @QueryParam("to") @Parameter(description = "ISO-8601 date-time with offset") OffsetDateTime to,
                               @QueryParam("user_id") @Positive @Parameter(description = "Admins only: whose workouts") Long userId) {
-        StringBuilder query = new StringBuilder("from Workout w where w.userId = :owner");
+        StringBuilder condition = new StringBuilder("userId = :owner");
         Parameters parameters = Parameters.with("owner", ownership.listOwner(userId));
         if (from != null) {
-            query.append(" and w.workoutDate >= :from");
+            condition.append(" and workoutDate >= :from");
             parameters.and("from", Timestamps.of(from));
         }
         if (to != null) {
-            query.append(" and w.workoutDate <= :to");
+            condition.append(" and workoutDate <= :to");
             parameters.and("to", Timestamps.of(to));
         }
-        return Page.of(Workout.class, "w", query.toString(), "w.workoutDate desc, w.id desc", parameters.map(), page)
+        return Page.of(Workout.class).where(condition.toString(), parameters.map())
+                .window("workoutDate desc, id desc", page)
                 .map(found -> Responses.list(found, WorkoutResponse::of));
     }
 
@@ -100,7 +100,7 @@ public class WorkoutResource {
 
     @PUT
     @Path("/{id}")
-    @WithTransaction
+    @WithSession
     @Operation(operationId = "updateWorkout", summary = "Change a workout",
             description = "Partial update: only the fields present change; `null` clears an optional field.")
     @APIResponse(responseCode = "200", description = "The updated workout, with its new ETag",
@@ -113,7 +113,7 @@ public class WorkoutResource {
 
     @DELETE
     @Path("/{id}")
-    @WithTransaction
+    @WithSession
     @Operation(operationId = "deleteWorkout", summary = "Delete a workout", description = "The owner's or, for an admin, anyone's; another user's is a 403.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -143,7 +143,7 @@ class SchemaHistoryTest {
 
             // the next release: the same history plus a changeset that fails after its first change ran
             Liquibase next = db.liquibase("db/failing-changelog.xml");
-            // the call Quarkus makes for migrate-at-start; it rethrows, and the application does not start
+            // the call the start-up migration makes (SchemaAtStart); it rethrows, and the application does not start
             LiquibaseException failure = assertThrows(LiquibaseException.class,
                     () -> next.update(new Contexts(), new LabelExpression()));
             assertTrue(failure.getMessage().contains("test-fails-halfway"), failure.getMessage());

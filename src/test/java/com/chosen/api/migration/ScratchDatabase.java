@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.chosen.api.support.PostgresResource;
 
@@ -24,9 +26,9 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  * runs on one connection (which it switches to manual commit); {@link #sql()} is a second one for
  * reading and writing rows, in auto-commit, as another client of the database would.
  */
-final class ScratchDatabase implements AutoCloseable {
+public final class ScratchDatabase implements AutoCloseable {
 
-    static final String CHANGELOG = "db/changelog.xml";
+    public static final String CHANGELOG = "db/changelog.xml";
 
     // the whole schema as comparable lines: columns, constraints, indexes and each table's row count
     private static final String SCHEMA = """
@@ -66,12 +68,23 @@ final class ScratchDatabase implements AutoCloseable {
         this.sql = connect(jdbcUrl());
     }
 
-    static ScratchDatabase create(String name) throws SQLException {
+    public static ScratchDatabase create(String name) throws SQLException {
         return new ScratchDatabase(name);
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return PostgresResource.jdbcUrl().replaceAll("/postgres$", "/" + name);
+    }
+
+    /**
+     * The settings of {@link PostgresResource#settings()} with both datasources on this database, for an
+     * application process started by a test.
+     */
+    public Map<String, String> settings() {
+        Map<String, String> settings = new HashMap<>(PostgresResource.settings());
+        settings.replaceAll((name, value) -> name.startsWith("quarkus.datasource.") && name.endsWith(".url")
+                ? value.replaceAll("/postgres$", "/" + this.name) : value);
+        return settings;
     }
 
     /** An auto-commit connection for test rows and checks. */
@@ -80,7 +93,7 @@ final class ScratchDatabase implements AutoCloseable {
     }
 
     /** Liquibase for {@code changelog} (a class path resource) on a connection of its own. */
-    Liquibase liquibase(String changelog) throws SQLException, LiquibaseException {
+    public Liquibase liquibase(String changelog) throws SQLException, LiquibaseException {
         Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(),
                 new JdbcConnection(connect(jdbcUrl())));
         migrations.add(liquibase);
@@ -88,7 +101,7 @@ final class ScratchDatabase implements AutoCloseable {
     }
 
     /** Applies the next {@code count} changesets that have not run, as the start-up migration would. */
-    static void apply(Liquibase liquibase, int count) throws LiquibaseException {
+    public static void apply(Liquibase liquibase, int count) throws LiquibaseException {
         liquibase.update(count, new Contexts(), new LabelExpression());
     }
 
@@ -97,7 +110,7 @@ final class ScratchDatabase implements AutoCloseable {
         liquibase.rollback(1, new Contexts(), new LabelExpression());
     }
 
-    static List<String> changesetIds(Liquibase liquibase) throws LiquibaseException {
+    public static List<String> changesetIds(Liquibase liquibase) throws LiquibaseException {
         return liquibase.getDatabaseChangeLog().getChangeSets().stream().map(ChangeSet::getId).toList();
     }
 
@@ -107,7 +120,7 @@ final class ScratchDatabase implements AutoCloseable {
     }
 
     /** The rows of a query, each as one line of its columns separated by " | ". */
-    List<String> lines(String query) throws SQLException {
+    public List<String> lines(String query) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Statement statement = sql.createStatement(); ResultSet rows = statement.executeQuery(query)) {
             int columns = rows.getMetaData().getColumnCount();
@@ -122,7 +135,7 @@ final class ScratchDatabase implements AutoCloseable {
         return lines;
     }
 
-    void execute(String statement) throws SQLException {
+    public void execute(String statement) throws SQLException {
         try (Statement sqlStatement = sql.createStatement()) {
             sqlStatement.execute(statement);
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.chosen.api.migration.ScratchDatabase;
 import com.chosen.api.support.PostgresResource;
 
 /**
@@ -21,11 +22,14 @@ import com.chosen.api.support.PostgresResource;
  * started; then send 1,000 more such requests, one after another, and read the process' RSS.
  * Prints the medians as a Markdown table. Loopback traffic only; every loop is bounded.
  *
- * <p>Arguments: {@code runs label command [label command ...]}, a command being space-separated.
+ * <p>Arguments: {@code runs label command [label command ...]}, a command being space-separated. A
+ * command that starts with {@value #FRESH_DATABASE} runs on a new, empty database each run (every
+ * changeset to apply at start) instead of the prepared one.
  */
 public final class ColdStartBench {
 
     private static final int REQUESTS = 1_000;
+    private static final String FRESH_DATABASE = "--fresh-database";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -48,16 +52,16 @@ public final class ColdStartBench {
             List<String> first = forms.values().iterator().next();
             String token = prepareAccount(first, settings, logs.resolve("setup.log"));
             Map<String, List<Run>> results = new LinkedHashMap<>();
-            for (Map.Entry<String, List<String>> form : forms.entrySet()) {
-                List<Run> measured = new ArrayList<>();
-                for (int run = 1; run <= runs; run++) {
+            // round after round, each form once per round: a machine whose load drifts weighs on every form alike
+            forms.keySet().forEach(form -> results.put(form, new ArrayList<>()));
+            for (int run = 1; run <= runs; run++) {
+                for (Map.Entry<String, List<String>> form : forms.entrySet()) {
                     Path log = logs.resolve(form.getKey().replaceAll("[^A-Za-z0-9]+", "-") + "-" + run + ".log");
-                    Run result = measure(form.getValue(), settings, token, log);
-                    System.out.printf("%-32s run %d: first 200 after %7.1f ms, RSS %6.1f MiB%n", form.getKey(), run,
+                    Run result = measureOn(form.getValue(), settings, token, log);
+                    System.out.printf("%-40s run %d: first 200 after %7.1f ms, RSS %6.1f MiB%n", form.getKey(), run,
                             result.firstOkMillis(), result.rssKiB() / 1024.0);
-                    measured.add(result);
+                    results.get(form.getKey()).add(result);
                 }
-                results.put(form.getKey(), measured);
             }
             printTable(results, runs);
         } finally {
@@ -83,6 +87,17 @@ public final class ColdStartBench {
             }
             app.terminate(Duration.ofSeconds(30));
             return token.group(1);
+        }
+    }
+
+    private static Run measureOn(List<String> command, Map<String, String> settings, String token, Path log)
+            throws Exception {
+        if (!command.get(0).equals(FRESH_DATABASE)) {
+            return measure(command, settings, token, log);
+        }
+        // the token is still valid there (same keys); its user has no workouts yet, which lists as a 200
+        try (ScratchDatabase empty = ScratchDatabase.create("bench_fresh")) {
+            return measure(command.subList(1, command.size()), empty.settings(), token, log);
         }
     }
 

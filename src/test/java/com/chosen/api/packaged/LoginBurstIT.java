@@ -44,7 +44,7 @@ class LoginBurstIT {
         // as the manifests run it: the native executable with its own heap settings; the JVM with the heap
         // a 512 Mi pod gives it by default (a quarter)
         String[] runtimeOptions = nativeExecutable
-                ? new String[] { "-Xmx256m", "-XX:ActiveProcessorCount=1" }
+                ? new String[] { "-Xmx256m", "-Xmn16m", "-XX:ActiveProcessorCount=1" }
                 : new String[] { "-Xmx128m" };
         long podLimitKiB = (nativeExecutable ? 384 : 512) * 1024L;
         int port = PackagedApp.freePort();

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -83,6 +85,39 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Freezes PostgreSQL as a hung server or a network partition would: its processes stop (SIGSTOP)
+     * while every connection stays open, so nothing is refused and nothing answers.
+     */
+    public static void freezeServer() {
+        signalServer("STOP");
+    }
+
+    /** Lets a frozen PostgreSQL run on (SIGCONT) where it stopped. */
+    public static void thawServer() {
+        signalServer("CONT");
+    }
+
+    // the postmaster (first line of postmaster.pid) and every backend it started
+    private static synchronized void signalServer(String signal) {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            List<String> pids = new ArrayList<>(List.of(Long.toString(postmaster)));
+            ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(child -> pids.add(Long.toString(child.pid())));
+            List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+            command.addAll(pids);
+            int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -13,6 +13,8 @@ import org.hibernate.StaleStateException;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.VertxException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -92,8 +94,9 @@ public final class DatabaseFailures {
             case "22021", "22P05" -> Problem.of(422, "Text contains characters that cannot be stored");
             // deadlock or serialization failure: safe for the client to retry
             case "40001", "40P01" -> Problem.of(503, "The request conflicted with another one; retry it");
+            // query_canceled: the statement ran past chosen.db.statement-timeout
             default -> sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.equals("53300")
-                    ? unavailable() : null;
+                    || sqlState.equals("57014") ? unavailable() : null;
         };
     }
 
@@ -102,7 +105,10 @@ public final class DatabaseFailures {
                 || t instanceof ClosedConnectionException
                 || t instanceof NoStackTraceTimeoutException
                 || t instanceof TimeoutException
-                // the pool's "Timeout waiting for connection" after chosen.db.acquire-timeout
+                // chosen.db.max-waiting requests wait for a connection already
+                || t instanceof ConnectionPoolTooBusyException
+                // the pool's "Timeout" (waiting for a connection) after chosen.db.acquire-timeout
+                || t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage())
                 || t instanceof VertxException && t.getMessage() != null && t.getMessage().startsWith("Timeout");
     }
 

@@ -1,12 +1,14 @@
 package com.chosen.api.kernel.problem;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +20,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 
 /**
  * Problems answered by the HTTP layer itself, before a request reaches a resource, and failures
@@ -29,12 +32,14 @@ import io.vertx.ext.web.handler.BodyHandler;
  * form);</li>
  * <li>400, a query string that parameter parsing would read past silently ({@link QueryStrings});</li>
  * <li>415, a body without a Content-Type, which the REST layer would take for whatever the method
- * consumes.</li>
+ * consumes;</li>
+ * <li>503, a request not answered within {@code chosen.http.request-timeout}.</li>
  * </ul>
  */
 @Singleton
 public class HttpLayerProblems {
 
+    private static final Logger LOG = Logger.getLogger(HttpLayerProblems.class);
     private static final String API = "/api/*";
     private static final String READING_BODY_OF_UNKNOWN_LENGTH = HttpLayerProblems.class.getName() + ".reading";
     private static final List<HttpMethod> WITH_BODY = List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
@@ -42,8 +47,13 @@ public class HttpLayerProblems {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
+    @ConfigProperty(name = "chosen.http.request-timeout")
+    Duration requestTimeout;
+
     void install(@Observes Router router, ObjectMapper json) {
         Problem tooLarge = Problem.of(413, "Request body is larger than the limit of " + maxBodySize.asLongValue() + " bytes");
+        Problem timedOut = Problem.of(503, "The request did not complete within " + requestTimeout.toSeconds()
+                + " seconds (the database is slow or unreachable); retry shortly");
         BodyHandler bodyOfUnknownLength = BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue());
         int order = Integer.MIN_VALUE;
         router.route().order(order++).handler(context -> {
@@ -55,6 +65,9 @@ public class HttpLayerProblems {
                 context.next();
             }
         });
+        // whatever a request waits for, its client is answered in time: the database's own timeouts
+        // cover what it can answer or refuse, this covers a server that stops answering altogether
+        router.route(API).order(order++).handler(TimeoutHandler.create(requestTimeout.toMillis(), 503));
         router.route(API).order(order++).handler(context -> QueryStrings.flawOf(context.request().query()).ifPresentOrElse(
                 flaw -> send(context, json, Problem.of(400, "Query parameter is malformed", List.of(flaw))),
                 context::next));
@@ -75,8 +88,14 @@ public class HttpLayerProblems {
             }
         });
         router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
+            if (context.response().headWritten()) {
+                // answered already (chosen.http.request-timeout): what the request did after that is no news
+                LOG.debugf(context.failure(), "Failure after the request was answered");
+                return;
+            }
             int status = isTooLarge(context) ? 413 : context.statusCode() >= 400 ? context.statusCode() : 500;
-            send(context, json, status >= 500 ? UnexpectedFailures.report(context.failure())
+            send(context, json, status == 503 && context.failure() == null ? timedOut
+                    : status >= 500 ? UnexpectedFailures.report(context.failure())
                     : status == 413 ? tooLarge : Problem.of(status, Problem.titleOf(status)));
         });
     }

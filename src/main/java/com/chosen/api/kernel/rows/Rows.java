@@ -1,9 +1,13 @@
 package com.chosen.api.kernel.rows;
 
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+
+import org.hibernate.StaleStateException;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import com.chosen.api.kernel.problem.ProblemException;
 
@@ -12,11 +16,18 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Read, update and delete of one row by id, the same for every table: 404 when it does not exist,
- * the caller's {@code guard} (ownership, for owned tables) next, then {@code If-Match} (412). Updates
- * lock the row, so that concurrent partial updates apply one after the other and none is lost.
- * Call inside a session ({@code @WithSession}) or transaction ({@code @WithTransaction}).
+ * the caller's {@code guard} (ownership, for owned tables) next, then {@code If-Match} (412).
+ * <p>
+ * A write is one read and one statement: the UPDATE or DELETE names the version that was read
+ * ({@code @Version}), so it changes nothing if another request changed the row in between. Then the
+ * row is read and the write tried again (at most {@value #ATTEMPTS} times), so that concurrent partial
+ * updates all apply and If-Match is judged against the row as it is. The statement is atomic on its
+ * own, so these writes need no transaction around them (a transaction would cost two more round
+ * trips); call inside a session ({@code @WithSession}), or a transaction where a write spans rows.
  */
 public final class Rows {
+
+    static final int ATTEMPTS = 10;
 
     private Rows() {
     }
@@ -36,15 +47,12 @@ public final class Rows {
 
     public static <E extends AuditedEntity> Uni<E> update(Class<E> type, long id, String ifMatch,
                                                           Consumer<E> guard, Consumer<E> changes) {
-        return Panache.getSession()
-                .chain(session -> session.find(type, id, LockModeType.PESSIMISTIC_WRITE)
-                        .onItem().ifNull().failWith(() -> notFound(type, id))
-                        .invoke(guard)
-                        .invoke(row -> requireVersion(ifMatch, row))
-                        .invoke(changes)
-                        .invoke(AuditedEntity::touch)
-                        // flush now so that the answer carries the new version
-                        .call(session::flush));
+        return checkedWrite(type, id, ifMatch, guard, (session, row) -> {
+            changes.accept(row);
+            row.touch();
+            // flush now, so that a concurrent change is found here and the answer carries the new version
+            return session.flush().replaceWith(row);
+        });
     }
 
     public static <E extends AuditedEntity> Uni<Void> delete(Class<E> type, long id, String ifMatch) {
@@ -52,14 +60,28 @@ public final class Rows {
     }
 
     public static <E extends AuditedEntity> Uni<Void> delete(Class<E> type, long id, String ifMatch, Consumer<E> guard) {
+        return checkedWrite(type, id, ifMatch, guard, (session, row) -> session.remove(row).call(session::flush))
+                .replaceWithVoid();
+    }
+
+    /** Reads the row, checks it, writes it; reads and writes again while another request changed it in between. */
+    private static <E extends AuditedEntity, R> Uni<R> checkedWrite(Class<E> type, long id, String ifMatch,
+                                                                    Consumer<E> guard,
+                                                                    BiFunction<Mutiny.Session, E, Uni<R>> write) {
         return Panache.getSession()
-                .chain(session -> session.find(type, id, LockModeType.PESSIMISTIC_WRITE)
+                .chain(session -> session.find(type, id)
                         .onItem().ifNull().failWith(() -> notFound(type, id))
                         .invoke(guard)
                         .invoke(row -> requireVersion(ifMatch, row))
-                        .call(session::remove)
-                        .call(session::flush))
-                .replaceWithVoid();
+                        .chain(row -> write.apply(session, row))
+                        // forget the stale row, so that the next attempt reads it again
+                        .onFailure(Rows::isConcurrentChange).invoke(failure -> session.clear()))
+                .onFailure(Rows::isConcurrentChange).retry().atMost(ATTEMPTS - 1);
+    }
+
+    /** A write that found its row changed since it was read (its version no longer matched). */
+    static boolean isConcurrentChange(Throwable failure) {
+        return failure instanceof StaleStateException || failure instanceof OptimisticLockException;
     }
 
     /** Persists a new row and flushes, so that its id and version are known for the answer. */

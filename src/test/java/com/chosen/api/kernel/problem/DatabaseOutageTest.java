@@ -2,11 +2,17 @@ package com.chosen.api.kernel.problem;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,13 +22,20 @@ import com.chosen.api.support.Accounts.Account;
 import com.chosen.api.support.PostgresResource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.specification.RequestSpecification;
 
-/** When PostgreSQL goes away the service answers 503 quickly, and recovers by itself when it is back. */
+/**
+ * When PostgreSQL goes away, or stops answering without closing anything, the service answers 503
+ * quickly, stays alive, and recovers by itself when the database is back, with nothing lost.
+ */
 @QuarkusTest
 class DatabaseOutageTest {
 
     @AfterEach
     void databaseIsBack() {
+        PostgresResource.thawServer();
         PostgresResource.startServer();
     }
 
@@ -47,5 +60,49 @@ class DatabaseOutageTest {
         ada.request().get("/api/v1/workouts/" + id).then().statusCode(200).body("name", equalTo("Before the outage"));
         ada.request().get("/api/v1/workouts").then().statusCode(200).header("X-Total-Count", "1");
         given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void aFrozenDatabaseIsAnswered503WithoutHangingAndTheServiceRecoversWhenItThaws() throws Exception {
+        Account ada = Accounts.newUser("frozen");
+        long id = ada.request().body(Map.of("name", "Before the freeze", "workout_date", "2026-11-01T10:00:00Z"))
+                .post("/api/v1/workouts").then().statusCode(201).extract().jsonPath().getLong("id");
+
+        PostgresResource.freezeServer();
+        // more requests at once than the pool has connections: none may hang (the client gives up after
+        // 60 s, which would fail the test), every one is a 503 problem
+        ExecutorService clients = Executors.newFixedThreadPool(40);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                boolean write = i % 2 == 0;
+                answers.add(clients.submit(() -> (write
+                        ? patient(ada).body(Map.of("name", "During the freeze", "workout_date", "2026-11-01T10:00:00Z"))
+                                .post("/api/v1/workouts")
+                        : patient(ada).get("/api/v1/workouts/" + id)).then()
+                        .contentType("application/problem+json").extract().statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(503, answer.get());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        given().config(PATIENT).get("/q/health/live").then().statusCode(200);
+        given().config(PATIENT).get("/q/health/ready").then().statusCode(503);
+
+        PostgresResource.thawServer();
+        ada.request().get("/api/v1/workouts/" + id).then().statusCode(200).body("name", equalTo("Before the freeze"));
+        ada.request().body(Map.of("name", "After the thaw", "workout_date", "2026-11-02T10:00:00Z"))
+                .post("/api/v1/workouts").then().statusCode(201);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    // a client that waits a minute for an answer: long enough that only a hang makes it give up
+    private static final RestAssuredConfig PATIENT = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+            .setParam("http.socket.timeout", 60_000).setParam("http.connection.timeout", 10_000));
+
+    private static RequestSpecification patient(Account account) {
+        return account.request().config(PATIENT);
     }
 }
