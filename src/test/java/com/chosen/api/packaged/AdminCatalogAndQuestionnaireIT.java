@@ -64,7 +64,9 @@ class AdminCatalogAndQuestionnaireIT {
                 .header("X-Total-Count", notNullValue());
         admin.request().body(Map.of("roles", List.of("user", "admin"))).put("/api/v1/users/" + bob.id() + "/roles")
                 .then().statusCode(200).body("roles", hasItem("admin"));
-        bob.request().get("/api/v1/roles").then().statusCode(403);
+        // new roles end bob's session: his token is refused, and the next login carries the new roles
+        bob.request().get("/api/v1/roles").then().statusCode(401).header("WWW-Authenticate", notNullValue());
+        given().auth().oauth2(Accounts.login(bob.email(), Accounts.PASSWORD)).get("/api/v1/roles").then().statusCode(200);
     }
 
     @Test
