@@ -60,7 +60,19 @@ public final class Rows {
     }
 
     public static <E extends AuditedEntity> Uni<Void> delete(Class<E> type, long id, String ifMatch, Consumer<E> guard) {
-        return checkedWrite(type, id, ifMatch, guard, (session, row) -> session.remove(row).call(session::flush))
+        // a DELETE statement naming the version read, rather than session.remove(): concurrent entity
+        // removals outside a transaction trip Hibernate Reactive's session thread check (HR000069,
+        // quarkusio/quarkus#23324 and #41945, seen here under load while the pool reconnects)
+        return checkedWrite(type, id, ifMatch, guard, (session, row) -> session
+                .createMutationQuery("delete from " + type.getSimpleName() + " where id = :id and version = :version")
+                .setParameter("id", id)
+                .setParameter("version", row.version)
+                .executeUpdate()
+                .invoke(deleted -> {
+                    if (deleted == 0) {
+                        throw new StaleStateException(type.getSimpleName() + " " + id + " changed since it was read");
+                    }
+                }))
                 .replaceWithVoid();
     }
 
