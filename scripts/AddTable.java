@@ -1,15 +1,19 @@
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,55 +21,77 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Adds a table to Chosen API in one command, following the project's conventions exactly: the
- * feature package (entity, request and response records, resource on the shared ownership or
- * catalog mechanism), a Liquibase changeset with rollback included at the end of the changelog,
- * and a test class. Run from the repository root with nothing but the JDK:
+ * Adds a table to Chosen API in one command: the feature package (entity, request and response
+ * records, resource), a Liquibase changeset with its rollback included at the end of the changelog,
+ * an API test, and for an owned table its entry in {@code OwnershipTest.OwnedTable}, which tests who
+ * may act on whose rows for every owned table. What it writes is the templates in
+ * {@code scripts/add-table/}, which read like their output (syntax and names: the README there);
+ * this file only parses the command line, builds the model the templates name, and renders them.
+ * {@code AddTableTest} proves that the templates write the hand-written workouts, questionnaires and
+ * categories. Run from the repository root with nothing but the JDK:
  *
  * <pre>
  *   java scripts/AddTable.java runs owned name:string:1..100 notes:text? distance_km:decimal:>=0 done_at:datetime
- *   java scripts/AddTable.java gyms catalog name:string:1..100 capacity:int:1..5000?
+ *   java scripts/AddTable.java gyms catalog name:string:1..100 capacity:int?:1..5000 kind:enum:indoor,outdoor
  * </pre>
  *
  * A field is {@code name:type[?][:bounds]}: types string (needs a max length), text, int, decimal,
- * bool, datetime; {@code ?} makes it optional; bounds are {@code min..max}, {@code >=min} or
- * {@code <=max} (lengths in characters for string and text). It refuses to overwrite anything.
+ * bool, datetime, enum (its values instead of bounds); {@code ?} makes it optional; bounds are
+ * {@code min..max}, {@code >=min} or {@code <=max} (lengths in characters for string and text). It
+ * refuses to overwrite anything.
  */
 public class AddTable {
 
+    static final String TEMPLATES = "scripts/add-table";
+    static final String CHANGELOG = "src/main/resources/db/changelog.xml";
+    static final String CHANGES = "src/main/resources/db/changes";
+    static final String OWNERSHIP_TEST = "src/test/java/com/chosen/api/kernel/rows/OwnershipTest.java";
+
     private static final Set<String> RESERVED = Set.of("id", "user_id", "created_at", "updated_at", "version");
+    private static final Set<String> JAVA_KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
+            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends", "false",
+            "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int", "interface",
+            "long", "native", "new", "null", "package", "private", "protected", "public", "return", "short", "static",
+            "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "true", "try", "var",
+            "void", "volatile", "while", "record", "yield");
     private static final Pattern SNAKE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
     private static final Pattern FIELD = Pattern.compile("([^:]+):([a-z]+)(\\?)?(?::(.+))?");
     private static final Pattern RANGE = Pattern.compile("(-?[0-9.]+)?\\.\\.(-?[0-9.]+)?");
     private static final int DEFAULT_TEXT_LENGTH = 2000;
+    /** Room for the values an enum column may gain later. */
+    private static final int ENUM_LENGTH = 32;
 
     enum Kind { OWNED, CATALOG }
 
     enum Type {
-        STRING("String", "varchar"), TEXT("String", "varchar"), INT("Integer", "int"),
-        DECIMAL("Double", "double precision"), BOOL("Boolean", "boolean"), DATETIME("OffsetDateTime", "timestamptz");
+        STRING("String", "String", "varchar"), TEXT("String", "String", "varchar"), INT("Integer", "Integer", "int"),
+        DECIMAL("Double", "Double", "double precision"), BOOL("Boolean", "Boolean", "boolean"),
+        DATETIME("OffsetDateTime", "Instant", "timestamptz"), ENUM("String", "String", "varchar");
 
         final String requestType;
+        final String entityType;
         final String columnType;
 
-        Type(String requestType, String columnType) {
+        Type(String requestType, String entityType, String columnType) {
             this.requestType = requestType;
+            this.entityType = entityType;
             this.columnType = columnType;
         }
 
         boolean isText() {
             return this == STRING || this == TEXT;
         }
-
-        String entityType() {
-            return this == DATETIME ? "Instant" : requestType;
-        }
     }
 
-    record Field(String column, Type type, boolean optional, BigDecimal min, BigDecimal max) {
+    record Field(String column, Type type, boolean optional, BigDecimal min, BigDecimal max, List<String> values) {
 
         String java() {
             return camel(column, false);
+        }
+
+        /** The enum of an enum field, named after the column: {@code experience_level} is {@code ExperienceLevel}. */
+        String enumName() {
+            return camel(column, true);
         }
 
         int maxLength() {
@@ -83,8 +109,9 @@ public class AddTable {
             return entity.toLowerCase(Locale.ROOT);
         }
 
-        String path() {
-            return name.replace('_', '-');
+        /** The name of one row in code: {@code workout}, {@code bodyMeasurement}. */
+        String variable() {
+            return Character.toLowerCase(entity.charAt(0)) + entity.substring(1);
         }
 
         String human() {
@@ -93,6 +120,10 @@ public class AddTable {
 
         String humanOne() {
             return String.join(" ", splitCamel(entity)).toLowerCase(Locale.ROOT);
+        }
+
+        List<Field> enums() {
+            return fields.stream().filter(f -> f.type() == Type.ENUM).toList();
         }
     }
 
@@ -103,6 +134,14 @@ public class AddTable {
     }
 
     public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** The whole command, without exiting: 0 when the table was added, 2 for bad input. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             Path root = Path.of(".");
             List<String> rest = new ArrayList<>();
@@ -118,25 +157,29 @@ public class AddTable {
             Table table = parse(rest, entity);
             Path repository = root.toAbsolutePath().normalize();
             List<Path> written = new Generator(repository, table).write();
-            System.out.println("Added table " + table.name() + " (" + table.kind().name().toLowerCase(Locale.ROOT) + "):");
-            written.forEach(path -> System.out.println("  " + repository.relativize(path)));
-            System.out.println("Next: ./mvnw verify -Dtest=" + table.entity() + "ApiTest, then review and commit.");
+            out.println("Added table " + table.name() + " (" + table.kind().name().toLowerCase(Locale.ROOT) + "):");
+            written.forEach(path -> out.println("  " + repository.relativize(path)));
+            String tests = table.kind() == Kind.OWNED ? table.entity() + "ApiTest,OwnershipTest" : table.entity() + "ApiTest";
+            out.println("Next: ./mvnw test -Dtest='" + tests + ",OpenApiDocumentTest,SchemaHistoryTest', "
+                    + "add the table's own rules, and commit.");
+            return 0;
         } catch (UsageException e) {
             if (!e.getMessage().isEmpty()) {
-                System.err.println("add-table: " + e.getMessage());
+                err.println("add-table: " + e.getMessage());
             }
-            System.err.println("""
+            err.println("""
                     usage: java scripts/AddTable.java [--root DIR] [--entity Name] TABLE owned|catalog FIELD...
                       TABLE   plural snake_case table name, e.g. runs or body_measurements
                       owned   rows belong to a user (owner or admin may act on them)
                       catalog rows are read by anyone and written by admins
                       FIELD   name:type[?][:bounds]
-                              types: string (needs a max length), text, int, decimal, bool, datetime
+                              types: string (needs a max length), text, int, decimal, bool, datetime,
+                                     enum (its values instead of bounds: goal:enum:lose_weight,build_muscle)
                               ?      optional (nullable); without it the field is required
                               bounds min..max, >=min or <=max (lengths in characters for string/text)
                     example: java scripts/AddTable.java runs owned name:string:1..100 notes:text? \\
-                                 distance_km:decimal:>=0 done_at:datetime""");
-            System.exit(2);
+                                 distance_km:decimal:>=0 done_at:datetime effort:enum?:easy,steady,hard""");
+            return 2;
         }
     }
 
@@ -146,6 +189,8 @@ public class AddTable {
         }
         return args[index];
     }
+
+    // ---------------------------------------------------------------- parsing
 
     static Table parse(List<String> args, String entityOverride) {
         if (args.size() < 3) {
@@ -173,7 +218,17 @@ public class AddTable {
             }
             fields.add(field);
         }
-        return new Table(name, entity, kind, fields);
+        Table table = new Table(name, entity, kind, fields);
+        for (Field field : fields) {
+            if (field.java().equals(table.variable())) {
+                throw new UsageException("field '" + field.column() + "' has the name the code gives a row of "
+                        + name + "; rename the field or pass --entity");
+            }
+            if (field.type() == Type.ENUM && field.enumName().equals(entity)) {
+                throw new UsageException("enum field '" + field.column() + "' would share its class name with the entity");
+            }
+        }
+        return table;
     }
 
     static Field parseField(String spec) {
@@ -188,17 +243,23 @@ public class AddTable {
         if (RESERVED.contains(column)) {
             throw new UsageException("field '" + column + "' is set by the server on every row; leave it out");
         }
+        if (JAVA_KEYWORDS.contains(camel(column, false))) {
+            throw new UsageException("field '" + column + "' is a Java keyword; pick another name");
+        }
         Type type;
         try {
             type = Type.valueOf(m.group(2).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new UsageException("field '" + column + "' has unknown type '" + m.group(2)
-                    + "'; use string, text, int, decimal, bool or datetime");
+                    + "'; use string, text, int, decimal, bool, datetime or enum");
         }
         boolean optional = m.group(3) != null;
+        String bounds = m.group(4);
+        if (type == Type.ENUM) {
+            return new Field(column, type, optional, null, null, enumValues(column, bounds));
+        }
         BigDecimal min = null;
         BigDecimal max = null;
-        String bounds = m.group(4);
         if (bounds != null) {
             if (type == Type.BOOL || type == Type.DATETIME) {
                 throw new UsageException("field '" + column + "' is " + m.group(2) + ", which takes no bounds");
@@ -232,7 +293,25 @@ public class AddTable {
             throw new UsageException("field '" + column + "' is a string: give its maximum length, e.g. "
                     + column + ":string:1..100 (or use text)");
         }
-        return new Field(column, type, optional, min, max);
+        return new Field(column, type, optional, min, max, List.of());
+    }
+
+    private static List<String> enumValues(String column, String spec) {
+        if (spec == null) {
+            throw new UsageException("field '" + column + "' is an enum: list its values, e.g. "
+                    + column + ":enum:easy,steady,hard");
+        }
+        List<String> values = List.of(spec.split(",", -1));
+        for (String value : values) {
+            if (!SNAKE.matcher(value).matches() || value.length() > ENUM_LENGTH) {
+                throw new UsageException("enum value '" + value + "' of field '" + column
+                        + "' must be snake_case and at most " + ENUM_LENGTH + " characters");
+            }
+        }
+        if (new TreeSet<>(values).size() != values.size()) {
+            throw new UsageException("field '" + column + "' lists a value twice");
+        }
+        return values;
     }
 
     private static boolean isWhole(BigDecimal... values) {
@@ -255,7 +334,7 @@ public class AddTable {
     static String camel(String snake, boolean upperFirst) {
         StringBuilder out = new StringBuilder();
         for (String part : snake.split("_")) {
-            out.append(out.length() == 0 && !upperFirst ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+            out.append(out.length() == 0 && !upperFirst ? part : capitalize(part));
         }
         return out.toString();
     }
@@ -264,56 +343,298 @@ public class AddTable {
         return List.of(camel.split("(?<=[a-z0-9])(?=[A-Z])"));
     }
 
+    static String capitalize(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    // ---------------------------------------------------------------- the model the templates name
+
+    /** Every name the templates use, documented in scripts/add-table/README.md. */
+    static Map<String, Object> model(Table t, String changeId) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("package", t.pkg());
+        model.put("Entity", t.entity());
+        model.put("entity", t.variable());
+        model.put("alias", t.variable().substring(0, 1));
+        model.put("table", t.name());
+        model.put("TABLE", t.name().toUpperCase(Locale.ROOT));
+        model.put("path", t.name().replace('_', '-'));
+        model.put("Entities", camel(t.name(), true));
+        model.put("Tag", capitalize(t.human()));
+        model.put("things", t.human());
+        model.put("thing", t.humanOne());
+        model.put("aThing", ("aeio".indexOf(t.humanOne().charAt(0)) >= 0 ? "an " : "a ") + t.humanOne());
+        model.put("owned", t.kind() == Kind.OWNED);
+        model.put("changeId", changeId);
+        List<Map<String, Object>> fields = t.fields().stream().map(AddTable::model).toList();
+        model.put("fields", fields);
+        List<Map<String, Object>> required = fields.stream().filter(f -> (Boolean) f.get("required")).toList();
+        model.put("requiredFields", required);
+        model.put("hasRequiredFields", !required.isEmpty());
+        model.put("hasRefusedValues", fields.stream().anyMatch(f -> !((List<?>) f.get("refused")).isEmpty()));
+        Map<String, Object> changed = new HashMap<>(fields.get(0));
+        changed.put("unchanged", fields.size() > 1 ? fields.get(1) : false);
+        model.put("changed", changed);
+        model.put("changedField", changed.get("column"));
+        model.put("changedValue", changed.get("otherExpected"));
+        List<String> validRow = required.stream().map(f -> "\"" + f.get("column") + "\", " + f.get("sample")).toList();
+        model.put("validRow", validRow.size() <= 10 ? "Map.of(" + String.join(", ", validRow) + ")"
+                : validRow.stream().map(pair -> "Map.entry(" + pair + ")").collect(Collectors.joining(", ", "Map.ofEntries(", ")")));
+        return model;
+    }
+
+    /** A field's names: fragments that end in an annotation end in a space, so that an empty one leaves none. */
+    static Map<String, Object> model(Field f) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", f.java());
+        model.put("column", f.column());
+        model.put("required", !f.optional());
+        model.put("datetime", f.type() == Type.DATETIME);
+        model.put("requestType", f.type().requestType);
+        model.put("entityType", f.type().entityType);
+        model.put("responseType", responseType(f));
+        model.put("columnType", f.type().isText() ? "varchar(" + f.maxLength() + ")"
+                : f.type() == Type.ENUM ? "varchar(" + ENUM_LENGTH + ")" : f.type().columnType);
+        model.put("columnAnnotation", columnAnnotation(f));
+        model.put("rules", rules(f).stream().map(rule -> rule + " ").collect(Collectors.joining()));
+        String ref = f.type() == Type.ENUM ? "ref = \"" + f.enumName() + "\"" : null;
+        model.put("createSchema", schema(ref, f.optional() ? "nullable = true" : ref != null ? "required = true" : null,
+                f.type() == Type.DATETIME ? "description = \"ISO-8601 date-time with offset; kept to the microsecond\"" : null));
+        model.put("changesSchema", schema(ref, f.optional() ? null : "nullable = false"));
+        model.put("responseSchema", schema(ref, f.optional() ? "nullable = true" : null));
+        model.put("sample", sample(f, 0));
+        model.put("expected", expected(f, 0));
+        model.put("otherSample", sample(f, 1));
+        model.put("otherExpected", expected(f, 1));
+        model.put("refused", refused(f).stream().map(value -> Map.<String, Object>of("value", value)).toList());
+        model.put("Enum", f.enumName());
+        model.put("values", f.values().stream()
+                .map(value -> Map.<String, Object>of("value", value, "constant", value.toUpperCase(Locale.ROOT))).toList());
+        return model;
+    }
+
+    /** Required numbers and flags are primitives in the answer: the column is never null. */
+    private static String responseType(Field f) {
+        if (f.optional()) {
+            return f.type().entityType;
+        }
+        return switch (f.type()) {
+            case INT -> "int";
+            case DECIMAL -> "double";
+            case BOOL -> "boolean";
+            default -> f.type().entityType;
+        };
+    }
+
+    /** The column's name only where it is not the field's, as the hand-written entities do. */
+    private static String columnAnnotation(Field f) {
+        List<String> attributes = new ArrayList<>();
+        if (!f.column().equals(f.java())) {
+            attributes.add("name = \"" + f.column() + "\"");
+        }
+        if (!f.optional()) {
+            attributes.add("nullable = false");
+        }
+        if (f.type().isText()) {
+            attributes.add("length = " + f.maxLength());
+        } else if (f.type() == Type.ENUM) {
+            attributes.add("length = " + ENUM_LENGTH);
+        }
+        return attributes.isEmpty() ? "@Column" : "@Column(" + String.join(", ", attributes) + ")";
+    }
+
+    private static String schema(String... attributes) {
+        List<String> present = Stream.of(attributes).filter(a -> a != null).toList();
+        return present.isEmpty() ? "" : "@Schema(" + String.join(", ", present) + ") ";
+    }
+
+    /** The validation rules of a value, as annotations. */
+    private static List<String> rules(Field f) {
+        List<String> rules = new ArrayList<>();
+        switch (f.type()) {
+            case STRING, TEXT -> rules.add(f.minLength() > 0
+                    ? "@TextLength(min = " + f.minLength() + ", max = " + f.maxLength() + ")"
+                    : "@TextLength(max = " + f.maxLength() + ")");
+            case INT, DECIMAL -> {
+                boolean whole = f.type() == Type.INT;
+                if (f.min() != null) {
+                    rules.add(f.min().signum() == 0 ? "@PositiveOrZero"
+                            : whole ? "@Min(" + f.min().toPlainString() + ")" : "@DecimalMin(\"" + f.min().toPlainString() + "\")");
+                }
+                if (f.max() != null) {
+                    rules.add(whole ? "@Max(" + f.max().toPlainString() + ")" : "@DecimalMax(\"" + f.max().toPlainString() + "\")");
+                }
+            }
+            case ENUM -> rules.add("@OneOf(" + f.enumName() + ".class)");
+            default -> { }
+        }
+        return rules;
+    }
+
+    // ---------------------------------------------------------------- values for the generated test
+
+    /** A valid value of a field, as Java source; variant 0 and 1 differ where the rules allow. */
+    private static String sample(Field f, int variant) {
+        return switch (f.type()) {
+            case STRING, TEXT -> "\"" + (variant == 0 ? "a" : "b") + "\".repeat(" + Math.max(1, f.minLength()) + ")";
+            case INT -> String.valueOf(intSample(f, variant));
+            case DECIMAL -> decimalSample(f, variant).toPlainString();
+            case BOOL -> String.valueOf(variant == 0);
+            case DATETIME -> variant == 0 ? "\"2026-11-21T10:00:00Z\"" : "\"2026-11-22T10:00:00Z\"";
+            case ENUM -> "\"" + f.values().get(variant % f.values().size()) + "\"";
+        };
+    }
+
+    /** What the API answers for {@link #sample}, as a Hamcrest operand (rest-assured reads decimals as floats). */
+    private static String expected(Field f, int variant) {
+        return f.type() == Type.DECIMAL ? decimalSample(f, variant).toPlainString() + "f" : sample(f, variant);
+    }
+
+    private static long intSample(Field f, int variant) {
+        long low = f.min() != null ? f.min().longValueExact() : f.max() != null ? Math.min(1, f.max().longValueExact()) : 1;
+        long other = f.max() == null || low + 1 <= f.max().longValueExact() ? low + 1 : low - 1;
+        return variant == 0 ? low : other;
+    }
+
+    private static BigDecimal decimalSample(Field f, int variant) {
+        BigDecimal half = new BigDecimal("0.5");
+        BigDecimal low = f.min() != null ? f.min().add(half) : f.max() != null ? f.max().subtract(half) : new BigDecimal("1.5");
+        if (f.max() != null && low.compareTo(f.max()) > 0) {
+            low = f.max();
+        }
+        BigDecimal other = f.max() == null || low.add(half).compareTo(f.max()) <= 0 ? low.add(half) : low.subtract(half);
+        return variant == 0 ? low : other;
+    }
+
+    /** Values a field's rules refuse, as Java source. */
+    private static List<String> refused(Field f) {
+        List<String> values = new ArrayList<>();
+        switch (f.type()) {
+            case STRING, TEXT -> {
+                values.add("\"x\".repeat(" + (f.maxLength() + 1) + ")");
+                if (f.minLength() > 0) {
+                    values.add("\"x\".repeat(" + (f.minLength() - 1) + ")");
+                }
+            }
+            case INT -> {
+                if (f.min() != null) {
+                    values.add(String.valueOf(f.min().longValueExact() - 1));
+                }
+                if (f.max() != null) {
+                    values.add(String.valueOf(f.max().longValueExact() + 1));
+                }
+            }
+            case DECIMAL -> {
+                if (f.min() != null) {
+                    values.add(f.min().subtract(new BigDecimal("0.5")).toPlainString());
+                }
+                if (f.max() != null) {
+                    values.add(f.max().add(new BigDecimal("0.5")).toPlainString());
+                }
+            }
+            case ENUM -> values.add("\"NOT_A_VALUE\"");
+            default -> { }
+        }
+        return values;
+    }
+
+    // ---------------------------------------------------------------- writing
+
     /** Writes every file of one table, after checking that none of them exists yet. */
     static final class Generator {
         private final Path root;
         private final Table t;
-        private final String e;
 
         Generator(Path root, Table table) {
             this.root = root;
             this.t = table;
-            this.e = table.entity();
         }
 
         List<Path> write() {
-            Path changelog = root.resolve("src/main/resources/db/changelog.xml");
-            if (!Files.exists(changelog)) {
-                throw new UsageException("no src/main/resources/db/changelog.xml under " + root + "; run from the repository root or pass --root");
+            Path changelog = root.resolve(CHANGELOG);
+            Path templates = root.resolve(TEMPLATES);
+            if (!Files.exists(changelog) || !Files.isDirectory(templates)) {
+                throw new UsageException("no " + CHANGELOG + " or " + TEMPLATES + "/ under " + root
+                        + "; run from the repository root or pass --root");
             }
             String changelogText = read(changelog);
-            if (changelogText.contains("tableName=\"" + t.name() + "\"") || tableExists(t.name())) {
+            if (tableExists(t.name())) {
                 throw new UsageException("table " + t.name() + " already exists in the changelog");
             }
+            Path ownershipTest = root.resolve(OWNERSHIP_TEST);
+            if (t.kind() == Kind.OWNED && !Files.exists(ownershipTest)) {
+                throw new UsageException("no " + OWNERSHIP_TEST + " under " + root + ": an owned table joins its OwnedTable");
+            }
             Path main = root.resolve("src/main/java/com/chosen/api/" + t.pkg());
-            Path test = root.resolve("src/test/java/com/chosen/api/" + t.pkg());
-            String changeFile = nextChangeNumber() + "-" + t.name().replace('_', '-') + ".xml";
-            Map<Path, String> files = new LinkedHashMap<>();
-            files.put(main.resolve(e + ".java"), entity());
-            files.put(main.resolve("New" + e + ".java"), newRecord());
-            files.put(main.resolve(e + "Changes.java"), changesRecord());
-            files.put(main.resolve(e + "Response.java"), responseRecord());
-            files.put(main.resolve(e + "Resource.java"), resource());
-            files.put(root.resolve("src/main/resources/db/changes/" + changeFile), changeset(changeFile));
-            files.put(test.resolve(e + "ApiTest.java"), test());
-            List<String> existing = files.keySet().stream().filter(Files::exists).map(p -> root.relativize(p).toString()).toList();
             if (Files.exists(main)) {
                 throw new UsageException("package " + root.relativize(main) + " already exists; pick another table or --entity name");
             }
+            Path test = root.resolve("src/test/java/com/chosen/api/" + t.pkg());
+            String changeId = nextChangeNumber() + "-" + t.name().replace('_', '-');
+            Map<String, Object> model = model(t, changeId);
+            String e = t.entity();
+            Map<Path, String> files = new LinkedHashMap<>();
+            files.put(main.resolve(e + ".java"), render("Entity.java.tmpl", model));
+            files.put(main.resolve("New" + e + ".java"), render("NewEntity.java.tmpl", model));
+            files.put(main.resolve(e + "Changes.java"), render("EntityChanges.java.tmpl", model));
+            files.put(main.resolve(e + "Response.java"), render("EntityResponse.java.tmpl", model));
+            files.put(main.resolve(e + "Resource.java"),
+                    render(t.kind() == Kind.OWNED ? "OwnedEntityResource.java.tmpl" : "CatalogEntityResource.java.tmpl", model));
+            for (Field f : t.enums()) {
+                Map<String, Object> enumModel = new HashMap<>(model);
+                enumModel.putAll(model(f));
+                files.put(main.resolve(f.enumName() + ".java"), render("EnumField.java.tmpl", enumModel));
+            }
+            files.put(root.resolve(CHANGES).resolve(changeId + ".xml"), render("changeset.xml.tmpl", model));
+            files.put(test.resolve(e + "ApiTest.java"), render("EntityApiTest.java.tmpl", model));
+            List<String> existing = files.keySet().stream().filter(Files::exists).map(p -> root.relativize(p).toString()).toList();
             if (!existing.isEmpty()) {
                 throw new UsageException("refusing to overwrite " + String.join(", ", existing));
             }
+            List<String> schemaNames = new ArrayList<>(List.of(e, "New" + e, e + "Changes"));
+            t.enums().forEach(f -> schemaNames.add(f.enumName()));
+            requireFreeSchemaNames(schemaNames);
             files.forEach(Generator::create);
-            String include = "    <include file=\"db/changes/" + changeFile + "\"/>\n";
             int end = changelogText.lastIndexOf("</databaseChangeLog>");
+            String include = "    <include file=\"db/changes/" + changeId + ".xml\"/>\n";
             writeFile(changelog, changelogText.substring(0, end) + include + changelogText.substring(end));
             List<Path> written = new ArrayList<>(files.keySet());
             written.add(changelog);
+            if (t.kind() == Kind.OWNED) {
+                writeFile(ownershipTest, withOwnedTable(read(ownershipTest), render("OwnedTable.java.tmpl", model)));
+                written.add(ownershipTest);
+            }
             return written;
         }
 
+        private String render(String template, Map<String, Object> model) {
+            String text = Template.parse(template, read(root.resolve(TEMPLATES).resolve(template))).render(model);
+            return template.endsWith(".java.tmpl") ? Template.withUsedImports(text) : text;
+        }
+
+        /** The OpenAPI schema names the new records and enums take must be free, or the document would merge them. */
+        private void requireFreeSchemaNames(List<String> names) {
+            Path sources = root.resolve("src/main/java");
+            if (!Files.isDirectory(sources)) {
+                return;
+            }
+            try (Stream<Path> all = Files.walk(sources)) {
+                for (Path file : all.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String text = read(file);
+                    for (String name : names) {
+                        if (text.contains("@Schema(name = \"" + name + "\"")) {
+                            throw new UsageException("the OpenAPI schema " + name + " exists already in "
+                                    + root.relativize(file) + "; pick another --entity or field name");
+                        }
+                    }
+                }
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+
         private boolean tableExists(String name) {
-            try (Stream<Path> changes = Files.list(root.resolve("src/main/resources/db/changes"))) {
+            try (Stream<Path> changes = Files.list(root.resolve(CHANGES))) {
                 return changes.anyMatch(p -> read(p).contains("createTable tableName=\"" + name + "\""));
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
@@ -321,7 +642,7 @@ public class AddTable {
         }
 
         private String nextChangeNumber() {
-            try (Stream<Path> changes = Files.list(root.resolve("src/main/resources/db/changes"))) {
+            try (Stream<Path> changes = Files.list(root.resolve(CHANGES))) {
                 int last = changes.map(p -> p.getFileName().toString())
                         .filter(n -> n.matches("\\d{3}-.*"))
                         .mapToInt(n -> Integer.parseInt(n.substring(0, 3))).max().orElse(0);
@@ -331,635 +652,41 @@ public class AddTable {
             }
         }
 
-        // ---------------------------------------------------------------- main code
-
-        private String entity() {
-            Set<String> imports = new TreeSet<>(List.of("jakarta.persistence.Column", "jakarta.persistence.Entity",
-                    "jakarta.persistence.Table", "com.chosen.api.kernel.rows." + base()));
-            if (has(Type.DATETIME)) {
-                imports.add("java.time.Instant");
+        /** {@code source} with {@code entry} as the last constant of {@code enum OwnedTable}. */
+        static String withOwnedTable(String source, String entry) {
+            String start = "enum OwnedTable {";
+            int from = source.indexOf(start);
+            if (from < 0) {
+                throw new UsageException(OWNERSHIP_TEST + " has no " + start);
             }
-            StringBuilder body = new StringBuilder();
-            for (Field f : t.fields()) {
-                List<String> column = new ArrayList<>();
-                column.add("name = \"" + f.column() + "\"");
-                if (!f.optional()) {
-                    column.add("nullable = false");
-                }
-                if (f.type().isText()) {
-                    column.add("length = " + f.maxLength());
-                }
-                body.append("    @Column(").append(String.join(", ", column)).append(")\n")
-                        .append("    public ").append(f.type().entityType()).append(' ').append(f.java()).append(";\n\n");
-            }
-            return header(imports) + """
-                    /** One row of table %s. */
-                    @Entity
-                    @Table(name = "%s")
-                    public class %s extends %s {
-
-                    %s}
-                    """.formatted(t.name(), t.name(), e, base(), body.toString().stripTrailing() + "\n");
+            int end = endOfConstants(source, from + start.length());
+            String before = source.substring(0, end).stripTrailing();
+            return before + (before.endsWith(")") ? ",\n" : "\n") + entry.stripTrailing() + source.substring(end);
         }
 
-        private String newRecord() {
-            Set<String> imports = new TreeSet<>(List.of("org.eclipse.microprofile.openapi.annotations.media.Schema"));
-            List<String> components = new ArrayList<>();
-            StringBuilder assignments = new StringBuilder();
-            for (Field f : t.fields()) {
-                List<String> rules = new ArrayList<>();
-                if (!f.optional()) {
-                    rules.add("@NotNull");
-                    imports.add("jakarta.validation.constraints.NotNull");
-                }
-                rules.addAll(rules(f, imports));
-                if (f.optional()) {
-                    rules.add("@Schema(nullable = true)");
-                }
-                components.add("        " + String.join(" ", rules) + (rules.isEmpty() ? "" : " ") + f.type().requestType + " " + f.java());
-                assignments.append("        row.").append(f.java()).append(" = ")
-                        .append(f.type() == Type.DATETIME ? "Timestamps.of(" + f.java() + ")" : f.java()).append(";\n");
-                if (f.type() == Type.DATETIME) {
-                    imports.add("java.time.OffsetDateTime");
-                    imports.add("com.chosen.api.kernel.rows.Timestamps");
-                }
-            }
-            boolean owned = t.kind() == Kind.OWNED;
-            return header(imports) + """
-                    /** Body of {@code POST /api/v1/%s}. */
-                    @Schema(name = "New%s")
-                    public record New%s(
-                    %s) {
-
-                        %s toEntity(%s) {
-                            %s row = new %s();
-                    %s%s        return row;
-                        }
+        /** Where the constants of an enum end: the first {@code ;} outside parentheses and string literals. */
+        private static int endOfConstants(String source, int from) {
+            int depth = 0;
+            boolean inString = false;
+            for (int i = from; i < source.length(); i++) {
+                char c = source.charAt(i);
+                if (inString) {
+                    if (c == '\\') {
+                        i++;
+                    } else if (c == '"') {
+                        inString = false;
                     }
-                    """.formatted(t.path(), e, e, String.join(",\n", components), e, owned ? "long ownerId" : "",
-                    e, e, owned ? "        row.userId = ownerId;\n" : "", assignments);
-        }
-
-        private String changesRecord() {
-            Set<String> imports = new TreeSet<>(List.of("java.util.Optional", "com.chosen.api.kernel.request.Patch",
-                    "org.eclipse.microprofile.openapi.annotations.media.Schema"));
-            List<String> components = new ArrayList<>();
-            StringBuilder applies = new StringBuilder();
-            for (Field f : t.fields()) {
-                List<String> rules = rules(f, imports);
-                String inner = (rules.isEmpty() ? "" : String.join(" ", rules) + " ") + f.type().requestType;
-                String required = "";
-                if (!f.optional()) {
-                    required = "@NotCleared @Schema(nullable = false) ";
-                    imports.add("com.chosen.api.kernel.request.NotCleared");
-                }
-                components.add("        " + required + "Optional<" + inner + "> " + f.java());
-                String value = f.type() == Type.DATETIME ? "Timestamps.of(value)" : "value";
-                applies.append("        Patch.apply(").append(f.java()).append(", value -> row.").append(f.java())
-                        .append(" = ").append(value).append(");\n");
-                if (f.type() == Type.DATETIME) {
-                    imports.add("java.time.OffsetDateTime");
-                    imports.add("com.chosen.api.kernel.rows.Timestamps");
+                } else if (c == '"') {
+                    inString = true;
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth--;
+                } else if (c == ';' && depth == 0) {
+                    return i;
                 }
             }
-            return header(imports) + """
-                    /**
-                     * Body of {@code PUT /api/v1/%s/{id}}, a partial update: absent fields stay as they are,
-                     * {@code null} clears an optional field, and {@code null} for a required one is a 422.
-                     */
-                    @Schema(name = "%sChanges")
-                    public record %sChanges(
-                    %s) {
-
-                        void applyTo(%s row) {
-                    %s    }
-                    }
-                    """.formatted(t.path(), e, e, String.join(",\n", components), e, applies);
-        }
-
-        private String responseRecord() {
-            Set<String> imports = new TreeSet<>(List.of("java.time.Instant",
-                    "org.eclipse.microprofile.openapi.annotations.media.Schema"));
-            List<String> components = new ArrayList<>(List.of("long id"));
-            List<String> values = new ArrayList<>(List.of("row.id"));
-            if (t.kind() == Kind.OWNED) {
-                components.add("long userId");
-                values.add("row.userId");
-            }
-            for (Field f : t.fields()) {
-                components.add((f.optional() ? "@Schema(nullable = true) " : "") + f.type().entityType() + " " + f.java());
-                values.add("row." + f.java());
-            }
-            components.addAll(List.of("Instant createdAt", "Instant updatedAt"));
-            values.addAll(List.of("row.createdAt", "row.updatedAt"));
-            return header(imports) + """
-                    @Schema(name = "%s")
-                    public record %sResponse(%s) {
-
-                        static %sResponse of(%s row) {
-                            return new %sResponse(%s);
-                        }
-                    }
-                    """.formatted(e, e, wrap(components, 25 + e.length()), e, e, e, wrap(values, 27 + e.length()));
-        }
-
-        private String resource() {
-            boolean owned = t.kind() == Kind.OWNED;
-            Set<String> imports = new TreeSet<>(List.of(
-                    "jakarta.validation.Valid", "jakarta.validation.constraints.NotNull", "jakarta.ws.rs.BeanParam",
-                    "jakarta.ws.rs.Consumes", "jakarta.ws.rs.DELETE", "jakarta.ws.rs.GET", "jakarta.ws.rs.HeaderParam",
-                    "jakarta.ws.rs.POST", "jakarta.ws.rs.PUT", "jakarta.ws.rs.Path", "jakarta.ws.rs.PathParam",
-                    "jakarta.ws.rs.Produces", "jakarta.ws.rs.core.Context", "jakarta.ws.rs.core.HttpHeaders",
-                    "jakarta.ws.rs.core.MediaType", "jakarta.ws.rs.core.Response", "jakarta.ws.rs.core.UriInfo",
-                    "org.eclipse.microprofile.openapi.annotations.Operation",
-                    "org.eclipse.microprofile.openapi.annotations.media.Content",
-                    "org.eclipse.microprofile.openapi.annotations.media.Schema",
-                    "org.eclipse.microprofile.openapi.annotations.responses.APIResponse",
-                    "org.eclipse.microprofile.openapi.annotations.tags.Tag",
-                    "com.chosen.api.kernel.rows.Page", "com.chosen.api.kernel.rows.PageRequest",
-                    "com.chosen.api.kernel.rows.Responses", "com.chosen.api.kernel.rows.Rows",
-                    "io.quarkus.hibernate.reactive.panache.PanacheQuery",
-                    "io.quarkus.hibernate.reactive.panache.common.WithSession",
-                    "io.quarkus.hibernate.reactive.panache.common.WithTransaction",
-                    "io.quarkus.panache.common.Sort", "io.smallrye.mutiny.Uni"));
-            String security;
-            String read;
-            String write;
-            String classAnnotations;
-            String listQuery;
-            String listParameters;
-            String listDescription;
-            String find;
-            String update;
-            String delete;
-            String create;
-            String fields;
-            if (owned) {
-                imports.addAll(List.of("jakarta.inject.Inject", "jakarta.validation.constraints.Positive",
-                        "jakarta.ws.rs.QueryParam", "org.eclipse.microprofile.openapi.annotations.parameters.Parameter",
-                        "com.chosen.api.kernel.rows.Ownership", "io.quarkus.security.Authenticated"));
-                classAnnotations = "@Authenticated\n";
-                fields = "    @Inject\n    Ownership ownership;\n\n";
-                security = "";
-                read = "";
-                write = "";
-                listParameters = "@BeanParam @Valid PageRequest page,\n                              @QueryParam(\"user_id\") @Positive @Parameter(description = \"Admins only: whose "
-                        + t.human() + "\") Long userId";
-                listQuery = e + ".find(\"userId\", Sort.descending(\"id\"), ownership.listOwner(userId))";
-                listDescription = "The caller's own (an admin may pass `user_id`), newest first (highest id first). X-Total-Count counts all matches.";
-                create = "Rows.create(body.toEntity(ownership.callerId()))";
-                find = "ownership.read(" + e + ".class, id)";
-                update = "ownership.update(" + e + ".class, id, ifMatch, changes::applyTo)";
-                delete = "ownership.delete(" + e + ".class, id, ifMatch)";
-            } else {
-                imports.addAll(List.of("jakarta.annotation.security.PermitAll", "jakarta.annotation.security.RolesAllowed",
-                        "com.chosen.api.kernel.security.Roles"));
-                classAnnotations = "";
-                fields = "";
-                security = "";
-                read = "    @PermitAll\n";
-                write = "    @RolesAllowed(Roles.ADMIN)\n";
-                listParameters = "@BeanParam @Valid PageRequest page";
-                listQuery = e + ".findAll(Sort.ascending(\"id\"))";
-                listDescription = "Open to anyone, ordered by id. X-Total-Count counts all matches.";
-                create = "Rows.create(body.toEntity())";
-                find = "Rows.find(" + e + ".class, id)";
-                update = "Rows.update(" + e + ".class, id, ifMatch, changes::applyTo)";
-                delete = "Rows.delete(" + e + ".class, id, ifMatch)";
-            }
-            String who = owned ? "The caller owns it; `user_id` in the body is ignored." : "Admins only.";
-            String ownRow = "The owner's or, for an admin, anyone's; another user's is a 403.";
-            String tagDescription = owned ? "The caller's " + t.human() + "; an admin may act on anyone's"
-                    : capitalize(t.human()) + ": anyone reads them, admins write them";
-            String one = t.humanOne();
-            return header(imports) + """
-                    @Path("/api/v1/%1$s")
-                    @Produces(MediaType.APPLICATION_JSON)
-                    @Consumes(MediaType.APPLICATION_JSON)
-                    %2$s@Tag(name = "%3$s", description = "%18$s")
-                    public class %4$sResource {
-
-                    %5$s    @POST
-                    %6$s    @WithTransaction
-                        @Operation(operationId = "create%4$s", summary = "Create a %7$s", description = "%8$s")
-                        @APIResponse(responseCode = "201", description = "The new %7$s, with Location and ETag",
-                                content = @Content(schema = @Schema(implementation = %4$sResponse.class)))
-                        public Uni<Response> create(@Valid @NotNull New%4$s body, @Context UriInfo uri) {
-                            return %9$s
-                                    .map(row -> Responses.created(uri, %4$sResponse.of(row), row));
-                        }
-
-                        @GET
-                    %10$s    @WithSession
-                        @Operation(operationId = "list%19$s", summary = "List %11$s", description = "%12$s")
-                        @APIResponse(responseCode = "200", description = "One page of %11$s",
-                                content = @Content(schema = @Schema(implementation = %4$sResponse[].class)))
-                        public Uni<Response> list(%13$s) {
-                            PanacheQuery<%4$s> rows = %14$s;
-                            return Page.of(rows, page).map(found -> Responses.list(found, %4$sResponse::of));
-                        }
-
-                        @GET
-                        @Path("/{id}")
-                    %10$s    @WithSession
-                        @Operation(operationId = "get%4$s", summary = "One %7$s", description = "%20$s")
-                        @APIResponse(responseCode = "200", description = "The %7$s, with its ETag",
-                                content = @Content(schema = @Schema(implementation = %4$sResponse.class)))
-                        public Uni<Response> get(@PathParam("id") long id) {
-                            return %15$s.map(row -> Responses.ok(%4$sResponse.of(row), row));
-                        }
-
-                        @PUT
-                        @Path("/{id}")
-                    %6$s    @WithTransaction
-                        @Operation(operationId = "update%4$s", summary = "Change a %7$s",
-                                description = "Partial update: only the fields present change; `null` clears an optional field.")
-                        @APIResponse(responseCode = "200", description = "The updated %7$s, with its new ETag",
-                                content = @Content(schema = @Schema(implementation = %4$sResponse.class)))
-                        public Uni<Response> update(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                                    @Valid @NotNull %4$sChanges changes) {
-                            return %16$s
-                                    .map(row -> Responses.ok(%4$sResponse.of(row), row));
-                        }
-
-                        @DELETE
-                        @Path("/{id}")
-                    %6$s    @WithTransaction
-                        @Operation(operationId = "delete%4$s", summary = "Delete a %7$s", description = "%21$s")
-                        @APIResponse(responseCode = "204", description = "Deleted")
-                        public Uni<Void> delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-                            return %17$s;
-                        }
-                    }
-                    """.formatted(t.path(), classAnnotations + security, capitalize(t.human()), e, fields, write, one, who,
-                    create, read, t.human(), listDescription, listParameters, listQuery, find, update, delete, tagDescription,
-                    camel(t.name()), owned ? ownRow : "Open to anyone.", owned ? ownRow : "Admins only.");
-        }
-
-        private String changeset(String file) {
-            String id = file.substring(0, file.length() - 4);
-            StringBuilder columns = new StringBuilder();
-            columns.append("            <column name=\"id\" type=\"bigint\" autoIncrement=\"true\"><constraints primaryKey=\"true\"/></column>\n");
-            if (t.kind() == Kind.OWNED) {
-                columns.append("""
-                                    <column name="user_id" type="bigint">
-                                        <constraints nullable="false" foreignKeyName="fk_%s_user" references="users(id)" deleteCascade="true"/>
-                                    </column>
-                        """.formatted(t.name()));
-            }
-            for (Field f : t.fields()) {
-                String type = f.type().isText() ? "varchar(" + f.maxLength() + ")" : f.type().columnType;
-                columns.append("            <column name=\"").append(f.column()).append("\" type=\"").append(type).append('"')
-                        .append(f.optional() ? "/>\n" : "><constraints nullable=\"false\"/></column>\n");
-            }
-            columns.append("""
-                                <column name="created_at" type="timestamptz"><constraints nullable="false"/></column>
-                                <column name="updated_at" type="timestamptz"><constraints nullable="false"/></column>
-                                <column name="version" type="bigint" defaultValueNumeric="0"><constraints nullable="false"/></column>
-                    """);
-            String index = t.kind() != Kind.OWNED ? "" : """
-                        <changeSet id="%1$s-index" author="scripts/AddTable">
-                            <!-- serves the list: the caller's rows -->
-                            <createIndex tableName="%2$s" indexName="ix_%2$s_user">
-                                <column name="user_id"/>
-                            </createIndex>
-                            <rollback><dropIndex tableName="%2$s" indexName="ix_%2$s_user"/></rollback>
-                        </changeSet>
-                    """.formatted(id, t.name());
-            return """
-                    <?xml version="1.0" encoding="UTF-8"?>
-                    <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-                                       xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                                       xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
-                                       http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-                        <changeSet id="%s" author="scripts/AddTable">
-                            <createTable tableName="%s">
-                    %s            </createTable>
-                            <rollback><dropTable tableName="%s"/></rollback>
-                        </changeSet>
-                    %s</databaseChangeLog>
-                    """.formatted(id, t.name(), columns, t.name(), index);
-        }
-
-        // ---------------------------------------------------------------- test
-
-        private String test() {
-            boolean owned = t.kind() == Kind.OWNED;
-            String path = "/api/v1/" + t.path();
-            Field first = t.fields().get(0);
-            Field second = t.fields().size() > 1 ? t.fields().get(1) : null;
-            StringBuilder valid = new StringBuilder();
-            for (Field f : t.fields()) {
-                valid.append("        body.put(\"").append(f.column()).append("\", ").append(sample(f, 0)).append(");\n");
-            }
-            StringBuilder echoes = new StringBuilder();
-            for (Field f : t.fields()) {
-                echoes.append("\n                .body(\"").append(f.column()).append("\", equalTo(").append(expected(f, 0)).append("))");
-            }
-            StringBuilder bounds = new StringBuilder();
-            for (Field f : t.fields()) {
-                for (String outside : outside(f)) {
-                    bounds.append("        refused(\"").append(f.column()).append("\", ").append(outside).append(");\n");
-                }
-            }
-            List<String> required = t.fields().stream().filter(f -> !f.optional()).map(f -> "\"" + f.column() + "\"").toList();
-            String requiredCheck = required.isEmpty() ? "" : """
-
-                        @Test
-                        void requiredFieldsMustBeSent() {
-                            writer().request().body("{}").post(PATH).then().statusCode(422)
-                                    .body("errors.field", hasItems(%s));
-                        }
-                    """.formatted(String.join(", ", required));
-            String boundsTest = bounds.length() == 0 ? "" : """
-
-                        @Test
-                        void valuesOutsideTheirBoundsAre422NamingTheField() {
-                    %s    }
-
-                        private void refused(String field, Object value) {
-                            Map<String, Object> body = valid();
-                            body.put(field, value);
-                            writer().request().body(body).post(PATH).then().statusCode(422)
-                                    .contentType("application/problem+json")
-                                    .body("errors.field", hasItem(field));
-                        }
-                    """.formatted(bounds);
-            String unchanged = second == null ? "" : "\n                .body(\"" + second.column() + "\", equalTo(" + expected(second, 0) + "))";
-            String nullRequired = first.optional() ? "" : """
-                            writer.request().body("{\\"%s\\":null}").put(PATH + "/" + id).then().statusCode(422)
-                                    .body("errors[0].field", equalTo("%s"));
-                    """.formatted(first.column(), first.column());
-            String access = owned ? """
-
-                        @Test
-                        void anotherUsersRowIsForbiddenButAnAdminMayActOnIt() {
-                            Account owner = Accounts.newUser("owner");
-                            Account stranger = Accounts.newUser("stranger");
-                            long id = create(owner);
-                            stranger.request().get(PATH + "/" + id).then().statusCode(403).contentType("application/problem+json");
-                            stranger.request().body(Map.of()).put(PATH + "/" + id).then().statusCode(403);
-                            stranger.request().delete(PATH + "/" + id).then().statusCode(403);
-                            Accounts.newAdmin("admin").request().get(PATH + "/" + id).then().statusCode(200);
-                            owner.request().get(PATH + "/" + id).then().statusCode(200).header("ETag", "\\"0\\"");
-                        }
-
-                        @Test
-                        void theListIsTheCallersOwnNewestFirst() {
-                            Account ada = Accounts.newUser("ada");
-                            long older = create(ada);
-                            long newer = create(ada);
-                            create(Accounts.newUser("bob"));
-                            ada.request().get(PATH).then().statusCode(200)
-                                    .header("X-Total-Count", "2")
-                                    .body("id", contains((int) newer, (int) older));
-                        }
-                    """ : """
-
-                        @Test
-                        void anyoneReadsButOnlyAdminsWrite() {
-                            long id = create(writer());
-                            given().get(PATH + "/" + id).then().statusCode(200).header("ETag", "\\"0\\"");
-                            given().get(PATH).then().statusCode(200);
-                            given().contentType(ContentType.JSON).body(valid()).post(PATH).then().statusCode(401);
-                            Account user = Accounts.newUser("user");
-                            user.request().body(valid()).post(PATH).then().statusCode(403);
-                            user.request().body(Map.of()).put(PATH + "/" + id).then().statusCode(403);
-                            user.request().delete(PATH + "/" + id).then().statusCode(403);
-                        }
-                    """;
-            Set<String> imports = new TreeSet<>(List.of("static org.hamcrest.Matchers.equalTo",
-                    "static org.hamcrest.Matchers.hasItem", "static org.hamcrest.Matchers.hasItems",
-                    "static org.hamcrest.Matchers.notNullValue", "java.util.HashMap", "java.util.Map",
-                    "org.junit.jupiter.api.Test", "com.chosen.api.support.Accounts",
-                    "com.chosen.api.support.Accounts.Account", "io.quarkus.test.junit.QuarkusTest"));
-            if (owned) {
-                imports.add("static org.hamcrest.Matchers.contains");
-            } else {
-                imports.add("static io.restassured.RestAssured.given");
-                imports.add("io.restassured.http.ContentType");
-            }
-            String testImports = imports.stream().filter(i -> i.startsWith("static "))
-                    .map(i -> "import " + i + ";").collect(Collectors.joining("\n")) + "\n\n"
-                    + imports.stream().filter(i -> !i.startsWith("static ")).map(i -> "import " + i + ";")
-                    .collect(Collectors.joining("\n"));
-            return """
-                    package com.chosen.api.%1$s;
-
-                    %2$s
-
-                    /** The %3$s API, as generated by scripts/AddTable.java: extend it with the table's own rules. */
-                    @QuarkusTest
-                    class %4$sApiTest {
-
-                        private static final String PATH = "%5$s";
-
-                        private static Map<String, Object> valid() {
-                            Map<String, Object> body = new HashMap<>();
-                    %6$s        return body;
-                        }
-
-                        private static Account writer() {
-                            return %7$s;
-                        }
-
-                        private static long create(Account writer) {
-                            return writer.request().body(valid()).post(PATH).then().statusCode(201)
-                                    .extract().jsonPath().getLong("id");
-                        }
-
-                        @Test
-                        void creatingAnswers201WithLocationAndETag() {
-                            Account writer = writer();
-                            long id = writer.request().body(valid()).post(PATH).then().statusCode(201)
-                                    .header("Location", notNullValue())
-                                    .header("ETag", "\\"0\\"")%8$s
-                                    .extract().jsonPath().getLong("id");
-                            writer.request().get(PATH + "/" + id).then().statusCode(200)%9$s
-                                    .body("created_at", notNullValue());
-                        }
-                    %10$s%11$s
-                        @Test
-                        void partialUpdateChangesOnlyThePresentFields() {
-                            Account writer = writer();
-                            long id = create(writer);
-                            writer.request().body(Map.of("%12$s", %13$s)).put(PATH + "/" + id).then().statusCode(200)
-                                    .header("ETag", "\\"1\\"")
-                                    .body("%12$s", equalTo(%14$s))%15$s;
-                    %16$s    }
-
-                        @Test
-                        void aStaleIfMatchIs412() {
-                            Account writer = writer();
-                            long id = create(writer);
-                            writer.request().header("If-Match", "\\"7\\"").body(Map.of()).put(PATH + "/" + id).then().statusCode(412);
-                        }
-
-                        @Test
-                        void deletingAnswers204AndTheRowIsGone() {
-                            Account writer = writer();
-                            long id = create(writer);
-                            writer.request().delete(PATH + "/" + id).then().statusCode(204);
-                            writer.request().get(PATH + "/" + id).then().statusCode(404);
-                        }
-                    %17$s}
-                    """.formatted(t.pkg(), testImports, t.human(), e, path, valid,
-                    owned ? "Accounts.newUser(\"writer\")" : "Accounts.newAdmin(\"writer\")",
-                    echoes, echoes, requiredCheck, boundsTest, first.column(), sample(first, 1), expected(first, 1),
-                    unchanged, nullRequired, access);
-        }
-
-        /** A valid value of a field, as Java source; variant 0 and 1 differ. */
-        private String sample(Field f, int variant) {
-            return switch (f.type()) {
-                case STRING, TEXT -> "\"" + (variant == 0 ? "a" : "b") + "\".repeat(" + Math.max(1, f.minLength()) + ")";
-                case INT -> String.valueOf(intSample(f, variant));
-                case DECIMAL -> decimalSample(f, variant).toPlainString();
-                case BOOL -> String.valueOf(variant == 0);
-                case DATETIME -> variant == 0 ? "\"2026-11-21T10:00:00Z\"" : "\"2026-11-22T10:00:00Z\"";
-            };
-        }
-
-        /** What the API answers for {@link #sample}, as a Hamcrest operand. */
-        private String expected(Field f, int variant) {
-            return f.type() == Type.DECIMAL ? decimalSample(f, variant).toPlainString() + "f" : sample(f, variant);
-        }
-
-        private long intSample(Field f, int variant) {
-            long low = f.min() != null ? f.min().longValueExact() : f.max() != null ? Math.min(1, f.max().longValueExact()) : 1;
-            long other = f.max() == null || low + 1 <= f.max().longValueExact() ? low + 1 : low - 1;
-            return variant == 0 ? low : other;
-        }
-
-        private BigDecimal decimalSample(Field f, int variant) {
-            BigDecimal half = new BigDecimal("0.5");
-            BigDecimal low = f.min() != null ? f.min().add(half) : f.max() != null ? f.max().subtract(half) : new BigDecimal("1.5");
-            if (f.max() != null && low.compareTo(f.max()) > 0) {
-                low = f.max();
-            }
-            BigDecimal other = f.max() == null || low.add(half).compareTo(f.max()) <= 0 ? low.add(half) : low.subtract(half);
-            return variant == 0 ? low : other;
-        }
-
-        /** Values just outside a field's bounds, as Java source. */
-        private List<String> outside(Field f) {
-            List<String> values = new ArrayList<>();
-            switch (f.type()) {
-                case STRING, TEXT -> {
-                    values.add("\"x\".repeat(" + (f.maxLength() + 1) + ")");
-                    if (f.minLength() > 0) {
-                        values.add("\"x\".repeat(" + (f.minLength() - 1) + ")");
-                    }
-                }
-                case INT -> {
-                    if (f.min() != null) {
-                        values.add(String.valueOf(f.min().longValueExact() - 1));
-                    }
-                    if (f.max() != null) {
-                        values.add(String.valueOf(f.max().longValueExact() + 1));
-                    }
-                }
-                case DECIMAL -> {
-                    if (f.min() != null) {
-                        values.add(f.min().subtract(new BigDecimal("0.5")).toPlainString());
-                    }
-                    if (f.max() != null) {
-                        values.add(f.max().add(new BigDecimal("0.5")).toPlainString());
-                    }
-                }
-                default -> { }
-            }
-            return values;
-        }
-
-        // ---------------------------------------------------------------- helpers
-
-        private String base() {
-            return t.kind() == Kind.OWNED ? "OwnedEntity" : "AuditedEntity";
-        }
-
-        private boolean has(Type type) {
-            return t.fields().stream().anyMatch(f -> f.type() == type);
-        }
-
-        private List<String> rules(Field f, Set<String> imports) {
-            List<String> rules = new ArrayList<>();
-            switch (f.type()) {
-                case STRING, TEXT -> {
-                    imports.add("com.chosen.api.kernel.request.TextLength");
-                    rules.add(f.minLength() > 0 ? "@TextLength(min = " + f.minLength() + ", max = " + f.maxLength() + ")"
-                            : "@TextLength(max = " + f.maxLength() + ")");
-                }
-                case INT -> {
-                    if (f.min() != null) {
-                        imports.add("jakarta.validation.constraints.Min");
-                        rules.add("@Min(" + f.min().toPlainString() + ")");
-                    }
-                    if (f.max() != null) {
-                        imports.add("jakarta.validation.constraints.Max");
-                        rules.add("@Max(" + f.max().toPlainString() + ")");
-                    }
-                }
-                case DECIMAL -> {
-                    if (f.min() != null) {
-                        imports.add("jakarta.validation.constraints.DecimalMin");
-                        rules.add("@DecimalMin(\"" + f.min().toPlainString() + "\")");
-                    }
-                    if (f.max() != null) {
-                        imports.add("jakarta.validation.constraints.DecimalMax");
-                        rules.add("@DecimalMax(\"" + f.max().toPlainString() + "\")");
-                    }
-                }
-                default -> { }
-            }
-            return rules;
-        }
-
-        private String header(Set<String> imports) {
-            StringJoiner java = new StringJoiner("\n");
-            StringJoiner jakarta = new StringJoiner("\n");
-            StringJoiner org = new StringJoiner("\n");
-            StringJoiner com = new StringJoiner("\n");
-            StringJoiner io = new StringJoiner("\n");
-            for (String i : imports) {
-                StringJoiner group = i.startsWith("java.") ? java : i.startsWith("jakarta.") ? jakarta
-                        : i.startsWith("org.") ? org : i.startsWith("com.") ? com : io;
-                group.add("import " + i + ";");
-            }
-            String groups = Stream.of(java, jakarta, org, com, io).map(StringJoiner::toString).filter(s -> !s.isEmpty())
-                    .collect(Collectors.joining("\n\n"));
-            return "package com.chosen.api." + t.pkg() + ";\n\n" + groups + "\n\n";
-        }
-
-        private static String wrap(List<String> items, int indent) {
-            StringBuilder out = new StringBuilder();
-            int column = indent;
-            for (int i = 0; i < items.size(); i++) {
-                String item = items.get(i) + (i < items.size() - 1 ? "," : "");
-                if (column + item.length() > 110 && i > 0) {
-                    out.append('\n').append(" ".repeat(indent));
-                    column = indent;
-                } else if (i > 0) {
-                    out.append(' ');
-                    column++;
-                }
-                out.append(item);
-                column += item.length();
-            }
-            return out.toString();
-        }
-
-        /** {@code gym_visits} as {@code GymVisits}, for operation ids. */
-        private static String camel(String snake) {
-            StringBuilder camel = new StringBuilder();
-            for (String word : snake.split("_")) {
-                camel.append(capitalize(word));
-            }
-            return camel.toString();
-        }
-
-        private static String capitalize(String text) {
-            return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+            throw new UsageException(OWNERSHIP_TEST + ": the constants of OwnedTable do not end with ';'");
         }
 
         private static String read(Path path) {
@@ -973,7 +700,7 @@ public class AddTable {
         private static void create(Path path, String content) {
             try {
                 Files.createDirectories(path.getParent());
-                Files.writeString(path, content, java.nio.file.StandardOpenOption.CREATE_NEW);
+                Files.writeString(path, content, StandardOpenOption.CREATE_NEW);
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
@@ -985,6 +712,170 @@ public class AddTable {
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
+        }
+    }
+
+    // ---------------------------------------------------------------- templates
+
+    /**
+     * A template in the syntax of scripts/add-table/README.md, a small part of Mustache's:
+     * {@code {{name}}} is a value; {@code {{#name}}...{{/name}}} repeats for each item of a list
+     * (inside it, {@code first} and {@code last} tell where the item stands), enters a map, or
+     * keeps its text when the value is true; {@code {{^name}}...{{/name}}} keeps its text when the
+     * value is false or an empty list. A line that holds nothing but a section tag leaves no line.
+     * A name the model lacks, or a tag that does not close, is an error rather than empty text.
+     */
+    static final class Template {
+        private static final Pattern TAG = Pattern.compile("\\{\\{([#^/]?)([A-Za-z]+)}}");
+        private static final Pattern STANDALONE = Pattern.compile("(?m)^[ \\t]*(\\{\\{[#^/][A-Za-z]+}})[ \\t]*\\r?\\n");
+
+        private record Value(String name) {
+        }
+
+        private record Section(String name, boolean inverted, List<Object> body) {
+        }
+
+        private final String name;
+        private final List<Object> nodes;
+
+        private Template(String name, List<Object> nodes) {
+            this.name = name;
+            this.nodes = nodes;
+        }
+
+        static Template parse(String name, String text) {
+            String source = STANDALONE.matcher(text).replaceAll("$1");
+            Deque<Section> open = new ArrayDeque<>();
+            List<Object> top = new ArrayList<>();
+            Matcher tag = TAG.matcher(source);
+            int at = 0;
+            while (tag.find()) {
+                List<Object> into = open.isEmpty() ? top : open.peek().body();
+                addText(name, into, source.substring(at, tag.start()));
+                at = tag.end();
+                String kind = tag.group(1);
+                String key = tag.group(2);
+                if (kind.isEmpty()) {
+                    into.add(new Value(key));
+                } else if (kind.equals("/")) {
+                    if (open.isEmpty() || !open.peek().name().equals(key)) {
+                        throw new IllegalStateException(name + ": {{/" + key + "}} closes no open {{#" + key + "}}");
+                    }
+                    open.pop();
+                } else {
+                    Section section = new Section(key, kind.equals("^"), new ArrayList<>());
+                    into.add(section);
+                    open.push(section);
+                }
+            }
+            if (!open.isEmpty()) {
+                throw new IllegalStateException(name + ": {{#" + open.peek().name() + "}} is never closed");
+            }
+            addText(name, top, source.substring(at));
+            return new Template(name, top);
+        }
+
+        private static void addText(String name, List<Object> into, String text) {
+            if (text.contains("{{")) {
+                throw new IllegalStateException(name + ": malformed tag near '"
+                        + text.substring(text.indexOf("{{"), Math.min(text.length(), text.indexOf("{{") + 30)) + "'");
+            }
+            into.add(text);
+        }
+
+        String render(Map<String, Object> model) {
+            StringBuilder out = new StringBuilder();
+            Deque<Map<String, ?>> scopes = new ArrayDeque<>();
+            scopes.push(model);
+            render(nodes, scopes, out);
+            return out.toString();
+        }
+
+        private void render(List<Object> body, Deque<Map<String, ?>> scopes, StringBuilder out) {
+            for (Object node : body) {
+                if (node instanceof String text) {
+                    out.append(text);
+                } else if (node instanceof Value value) {
+                    Object text = lookup(value.name(), scopes);
+                    if (!(text instanceof String || text instanceof Number)) {
+                        throw new IllegalStateException(name + ": {{" + value.name() + "}} is a section, not a value");
+                    }
+                    out.append(text);
+                } else {
+                    Section section = (Section) node;
+                    List<Map<String, ?>> frames = frames(lookup(section.name(), scopes));
+                    if (section.inverted()) {
+                        if (frames.isEmpty()) {
+                            render(section.body(), scopes, out);
+                        }
+                        continue;
+                    }
+                    for (Map<String, ?> frame : frames) {
+                        scopes.push(frame);
+                        render(section.body(), scopes, out);
+                        scopes.pop();
+                    }
+                }
+            }
+        }
+
+        /** What a section renders with, one frame per pass: none for false or an empty list. */
+        private static List<Map<String, ?>> frames(Object value) {
+            if (value instanceof Boolean flag) {
+                return flag ? List.of(Map.of()) : List.of();
+            }
+            if (value instanceof Map<?, ?> map) {
+                return List.of(strings(map));
+            }
+            List<?> items = (List<?>) value;
+            List<Map<String, ?>> frames = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                Map<String, Object> frame = new HashMap<>(strings((Map<?, ?>) items.get(i)));
+                frame.put("first", i == 0);
+                frame.put("last", i == items.size() - 1);
+                frames.add(frame);
+            }
+            return frames;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, ?> strings(Map<?, ?> map) {
+            return (Map<String, ?>) map;
+        }
+
+        private Object lookup(String key, Deque<Map<String, ?>> scopes) {
+            for (Map<String, ?> scope : scopes) {
+                if (scope.containsKey(key)) {
+                    return scope.get(key);
+                }
+            }
+            throw new IllegalStateException(name + ": {{" + key + "}} is not in the model");
+        }
+
+        /**
+         * Java output without the imports it does not use: a template lists every import its
+         * optional parts may need (all field types, owned and catalog), so that it reads like the
+         * output; what a table leaves unused goes, and so do the blank lines it leaves behind.
+         */
+        static String withUsedImports(String java) {
+            List<String> lines = java.lines().toList();
+            String code = lines.stream().filter(line -> !line.startsWith("import ")).collect(Collectors.joining("\n"));
+            StringBuilder out = new StringBuilder();
+            boolean blank = false;
+            for (String line : lines) {
+                if (line.startsWith("import ")) {
+                    String simpleName = line.substring(line.lastIndexOf('.') + 1, line.indexOf(';'));
+                    if (!Pattern.compile("\\b" + Pattern.quote(simpleName) + "\\b").matcher(code).find()) {
+                        continue;
+                    }
+                }
+                if (line.isBlank() && blank) {
+                    continue;
+                }
+                blank = line.isBlank();
+                out.append(line).append('\n');
+            }
+            return out.toString();
         }
     }
 }

@@ -37,9 +37,9 @@ class OwnershipTest {
         final String path;
         final Map<String, Object> validRow;
         final String field;
-        final String otherValue;
+        final Object otherValue;
 
-        OwnedTable(String path, Map<String, Object> validRow, String field, String otherValue) {
+        OwnedTable(String path, Map<String, Object> validRow, String field, Object otherValue) {
             this.path = path;
             this.validRow = validRow;
             this.field = field;
