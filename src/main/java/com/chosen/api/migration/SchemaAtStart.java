@@ -1,5 +1,8 @@
 package com.chosen.api.migration;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +14,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+
+import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -35,7 +40,7 @@ import liquibase.exception.LiquibaseException;
  * <li>every changeset there, each with the same checksum: nothing to do, and Liquibase (a JDBC
  * connection, the changelog lock, its own reads) is not started at all;
  * <li>anything else, and this process may migrate ({@code quarkus.liquibase.enabled}, the default):
- * Liquibase runs exactly as Quarkus' {@code migrate-at-start} would, under its lock, so that of
+ * Liquibase runs as Quarkus' {@code migrate-at-start} would, under a PostgreSQL advisory lock, so that of
  * several processes starting at once one migrates and the others wait and find nothing left; an
  * edited changeset stops the start with Liquibase's validation message;
  * <li>anything else, and migrations belong to someone else (the Kubernetes Deployment, whose init Job
@@ -51,12 +56,17 @@ public class SchemaAtStart {
     private static final String UNDEFINED_TABLE = "42P01";
     // bounds the check at start-up; an unreachable database fails sooner (chosen.db.connect-timeout)
     private static final Duration CHECK_LIMIT = Duration.ofSeconds(30);
+    // the key of the PostgreSQL advisory lock that migrating processes take in turn
+    private static final long MIGRATION_LOCK = 0x63686f73656eL;
 
     @Inject
     Pool database;
 
     @Inject
     Instance<LiquibaseFactory> liquibase;
+
+    @Inject
+    Instance<DataSource> jdbc;
 
     @ConfigProperty(name = "quarkus.liquibase.enabled", defaultValue = "true")
     boolean migrates;
@@ -97,11 +107,28 @@ public class SchemaAtStart {
                     + "first (the init Job chosen-api-liquibase-init)");
         }
         LOG.infof("Migrating the schema: %s", reason);
-        LiquibaseFactory factory = liquibase.get();
-        try (Liquibase migration = factory.createLiquibase()) {
-            migration.update(factory.createContexts(), factory.createLabels());
-        } catch (LiquibaseException e) {
+        // one process at a time, from before Liquibase's first look at its tables: on an empty database,
+        // processes starting at once could each find no history table and try to create it, before
+        // Liquibase's own lock orders them
+        try (Connection lockHolder = jdbc.get().getConnection()) {
+            advisoryLock(lockHolder, "pg_advisory_lock");
+            try {
+                LiquibaseFactory factory = liquibase.get();
+                try (Liquibase migration = factory.createLiquibase()) {
+                    migration.update(factory.createContexts(), factory.createLabels());
+                }
+            } finally {
+                // a pooled connection keeps its session, and so the lock, when it is closed
+                advisoryLock(lockHolder, "pg_advisory_unlock");
+            }
+        } catch (LiquibaseException | SQLException e) {
             throw new IllegalStateException("Migrating the schema failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void advisoryLock(Connection connection, String function) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT " + function + "(" + MIGRATION_LOCK + ")");
         }
     }
 }
