@@ -7,7 +7,7 @@
 #
 #   bench/soak.sh [MINUTES [USERS [OUTAGE]]]
 #
-# Not part of ./mvnw verify (it takes MINUTES); see the README for its figures.
+# Not part of ./mvnw verify (it takes MINUTES); see docs/performance.md, Soak, for its figures.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 minutes="${1:-10}"; users="${2:-16}"; outage="${3:-30}"

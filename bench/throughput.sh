@@ -2,8 +2,8 @@
 # Throughput of the workout routes next to their ceiling (a hand-written Vert.x service sending one
 # SQL statement per request), measured in one window on one PostgreSQL by the shared bench
 # (../shared/bench/side-by-side.sh beside the repository; CHOSEN_BENCH=DIR elsewhere). Packages the jar
-# first, then prints the bench's table and the same figures as Markdown rows for the README's
-# Throughput table (date, warm-up and command included).
+# first, then prints the bench's table and the same figures as Markdown rows for the Throughput
+# tables of docs/performance.md (date, warm-up and command included).
 #
 #   bench/throughput.sh [SCENARIO...]          all four scenarios after a 60 s JIT warm-up
 #   WARMUP=5s bench/throughput.sh              the first minute of a new instance
@@ -24,7 +24,7 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 "$bench/side-by-side.sh" "$@" | tee "$out"
 echo
-echo "README rows ($(date -u +%F), WARMUP=${WARMUP:-60s}${APP:+, APP=$APP}):"
+echo "docs/performance.md rows ($(date -u +%F), WARMUP=${WARMUP:-60s}${APP:+, APP=$APP}):"
 python3 - "$out" <<'PY'
 import re, sys
 for line in open(sys.argv[1]):
