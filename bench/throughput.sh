@@ -8,6 +8,9 @@
 #   bench/throughput.sh [SCENARIO...]          all four scenarios after a 60 s JIT warm-up
 #   WARMUP=5s bench/throughput.sh              the first minute of a new instance
 #   JAVA_OPTS="-XX:..." bench/throughput.sh    the jar with other JVM options
+#   APP="target/chosen-api-1.0.0-SNAPSHOT-runner -Xmx256m -Xmn16m -XX:ActiveProcessorCount=1" SERVER_CPUS=1 \
+#       bench/throughput.sh                    the native executable as a one-CPU pod runs it, both servers on
+#                                              core 1 (APP given: nothing is packaged)
 #
 # Scenarios: get_workout list_workouts create_workout update_workout. Run it on a quiet machine:
 # the bench flags a run during which other processes took more than 0.15 cores (column noise).
@@ -16,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bench="${CHOSEN_BENCH:-../shared/bench}"
 [ -x "$bench/side-by-side.sh" ] || { echo "no shared bench at $bench (set CHOSEN_BENCH)" >&2; exit 2; }
-./mvnw -B -q package -DskipTests
+[ -n "${APP:-}" ] || ./mvnw -B -q package -DskipTests
 if [ -n "${JAVA_OPTS:-}" ] && [ -z "${APP:-}" ]; then
     export APP="java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar"
 fi
@@ -24,7 +27,7 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 "$bench/side-by-side.sh" "$@" | tee "$out"
 echo
-echo "docs/performance.md rows ($(date -u +%F), WARMUP=${WARMUP:-60s}${APP:+, APP=$APP}):"
+echo "docs/performance.md rows ($(date -u +%F), WARMUP=${WARMUP:-60s}${APP:+, APP=$APP}${SERVER_CPUS:+, SERVER_CPUS=$SERVER_CPUS}):"
 python3 - "$out" <<'PY'
 import re, sys
 for line in open(sys.argv[1]):

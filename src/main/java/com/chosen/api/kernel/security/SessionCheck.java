@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -51,7 +50,8 @@ public class SessionCheck implements SecurityIdentityAugmentor {
         if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        String session = sessionOf(token);
+        // every bearer token comes through VerifyingOnce, which reads its session once
+        String session = token instanceof SessionToken verified ? verified.sessionId() : null;
         if (session == null) {
             return ended;
         }
@@ -70,10 +70,5 @@ public class SessionCheck implements SecurityIdentityAugmentor {
     /** After a change that ended one session has been committed. */
     public void sessionEnded(String sessionId) {
         sessions.forget(sessionId);
-    }
-
-    private static String sessionOf(JsonWebToken token) {
-        Object claim = token.getClaim(SESSION_CLAIM);
-        return claim instanceof JsonString json ? json.getString() : claim instanceof String text ? text : null;
     }
 }

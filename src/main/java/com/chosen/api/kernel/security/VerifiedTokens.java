@@ -19,7 +19,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * keyed by the whole token text and is used only until the token's {@code exp}: a token that is
  * unknown, changed in any byte, re-signed, or expired goes to the verifier, which decides exactly
  * as without the cache. At most {@code maxSize} tokens are kept; the least recently and frequently
- * used leave first.
+ * used leave first. What is kept is the token as a {@link SessionToken}, its session read once.
  */
 // Caffeine loads the classes of a cache configuration by name; quarkus-caffeine registers the common
 // ones, not these two (maximumSize + expireAfter), which the native image needs
@@ -41,7 +41,7 @@ final class VerifiedTokens {
         if (known != null && isUnexpired(known)) {
             return known;
         }
-        JsonWebToken verified = verifier.parse(token);
+        JsonWebToken verified = SessionToken.of(verifier.parse(token));
         if (isUnexpired(verified)) {
             accepted.put(token, verified);
         }

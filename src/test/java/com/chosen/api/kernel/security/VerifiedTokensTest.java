@@ -69,11 +69,19 @@ class VerifiedTokensTest {
         }
     }
 
+    /** Tokens the verifier accepts carry session {@value #SESSION}; their claim reads are counted. */
+    private static final String SESSION = "0b6f2b4e-session";
+    private static final List<String> claimReads = new ArrayList<>();
+
     private static JsonWebToken jwt(long exp) {
         return (JsonWebToken) Proxy.newProxyInstance(JsonWebToken.class.getClassLoader(),
                 new Class<?>[] { JsonWebToken.class }, (proxy, method, args) -> switch (method.getName()) {
                     case "getExpirationTime" -> exp;
-                    case "getClaimNames" -> Set.of("exp");
+                    case "getClaimNames" -> Set.of("exp", SessionCheck.SESSION_CLAIM);
+                    case "getClaim" -> {
+                        claimReads.add((String) args[0]);
+                        yield SessionCheck.SESSION_CLAIM.equals(args[0]) ? SESSION : null;
+                    }
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     default -> null;
@@ -93,6 +101,20 @@ class VerifiedTokensTest {
 
         assertSame(first, second);
         assertEquals(List.of("good"), verifier.calls);
+    }
+
+    @Test
+    void theSessionOfAKeptTokenIsReadOnceWhenItIsVerified() throws ParseException {
+        verifier.acceptedUntil.put("good", NOW.plusSeconds(3600).getEpochSecond());
+        VerifiedTokens tokens = new VerifiedTokens(10, clock);
+        claimReads.clear();
+
+        SessionToken first = (SessionToken) tokens.parse("good", verifier.parser());
+        SessionToken second = (SessionToken) tokens.parse("good", verifier.parser());
+
+        assertEquals(SESSION, first.sessionId());
+        assertEquals(SESSION, second.sessionId());
+        assertEquals(List.of(SessionCheck.SESSION_CLAIM), claimReads);
     }
 
     @Test
