@@ -21,13 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseHeader;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-import com.chosen.api.auth.EmailThrottle.Purpose;
 import com.chosen.api.kernel.problem.Problem;
 import com.chosen.api.kernel.problem.ProblemException;
 import com.chosen.api.kernel.request.TextLength;
 import com.chosen.api.user.Accounts;
 import com.chosen.api.user.NewUser;
-import com.chosen.api.user.PasswordHasher;
+import com.chosen.api.user.PasswordCheck;
 import com.chosen.api.user.User;
 import com.chosen.api.user.UserResponse;
 
@@ -49,13 +48,10 @@ public class AuthResource {
     Accounts accounts;
 
     @Inject
-    PasswordHasher passwordHasher;
+    PasswordCheck passwordCheck;
 
     @Inject
     TokenIssuer tokenIssuer;
-
-    @Inject
-    EmailThrottle throttle;
 
     @Inject
     Sessions sessions;
@@ -205,21 +201,10 @@ public class AuthResource {
     }
 
     private Uni<TokenResponse> authenticate(String email, String password) {
-        String address = User.normalisedEmail(email);
-        return throttle.admit(Purpose.LOGIN, address)
-                // the session closes before the slow hash check, so a burst of logins does not hold
-                // every pooled connection while it hashes
-                .chain(() -> Panache.withSession(() -> User.findByEmailWithRoles(address)))
-                .chain(user -> passwordHasher.verify(password, user == null ? null : user.passwordHash)
-                        .chain(matches -> {
-                            if (!matches) {
-                                throw ProblemException.unauthorized("Email or password is wrong");
-                            }
-                            // opened under the generation read with the hash: if the password or the roles
-                            // changed since, the session is born ended
-                            return throttle.succeeded(Purpose.LOGIN, address)
-                                    .chain(() -> sessions.open(user))
-                                    .map(session -> tokenIssuer.issue(user, session));
-                        }));
+        return passwordCheck.userWithPassword(User.normalisedEmail(email), password)
+                .onItem().ifNull().failWith(() -> ProblemException.unauthorized("Email or password is wrong"))
+                // opened under the generation read with the hash: if the password or the roles changed
+                // since, the session is born ended
+                .chain(user -> sessions.open(user).map(session -> tokenIssuer.issue(user, session)));
     }
 }

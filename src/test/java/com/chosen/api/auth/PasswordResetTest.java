@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,17 @@ class PasswordResetTest {
     }
 
     @Test
+    void theOwnerIsToldByMailThatAResetChangedThePassword() {
+        Account ada = Accounts.newUser("ada");
+        requestReset(ada.email()).statusCode(202);
+        confirm(ada.email(), MailServer.awaitResetCode(ada.email(), 1), NEW_PASSWORD).statusCode(204);
+        String notice = GreenMailUtil.getBody(MailServer.awaitMail(ada.email(), "Your Chosen password was changed", 1));
+        assertTrue(notice.contains("with a password-reset code mailed to this address"), notice);
+        assertTrue(notice.contains("If it was not you"), notice);
+        assertFalse(notice.contains(NEW_PASSWORD), notice);
+    }
+
+    @Test
     void anUnknownEmailIsAnsweredTheSameWayInAboutTheSameTimeAndGetsNoMail() {
         // every email only once: the mail limit must not make one path cheaper than the other
         List<String> known = new ArrayList<>();
@@ -135,7 +147,7 @@ class PasswordResetTest {
         requestReset(ada.email()).statusCode(202);
         String third = MailServer.awaitResetCode(ada.email(), 3);
         given().auth().oauth2(Accounts.login(ada.email(), NEW_PASSWORD)).contentType(ContentType.JSON)
-                .body(Map.of("password", "changed while logged in")).put("/api/v1/users/me").then().statusCode(200);
+                .body(Map.of("password", "changed while logged in", "current_password", NEW_PASSWORD)).put("/api/v1/users/me").then().statusCode(200);
         wrongCode(confirm(ada.email(), third, "yet another passphrase"));
     }
 

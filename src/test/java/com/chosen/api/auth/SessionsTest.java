@@ -166,7 +166,7 @@ class SessionsTest {
         Tokens laptop = login(ada, Accounts.PASSWORD);
 
         given().auth().oauth2(laptop.access()).contentType(ContentType.JSON)
-                .body(Map.of("password", "a brand new passphrase")).put("/api/v1/users/me").then().statusCode(200);
+                .body(Map.of("password", "a brand new passphrase", "current_password", Accounts.PASSWORD)).put("/api/v1/users/me").then().statusCode(200);
 
         for (Tokens before : new Tokens[] { phone, laptop }) {
             refused(before.access());
