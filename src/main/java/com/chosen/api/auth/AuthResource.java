@@ -39,10 +39,13 @@ import io.smallrye.mutiny.Uni;
         + "token; refresh; log out; reset a forgotten password by mail")
 public class AuthResource {
 
-    private static final String THROTTLING = "After 5 failed logins for one email (known or not) in a 60-second "
-            + "window (the defaults of `chosen.login-throttle.*`), every login for that email answers 429 with "
-            + "Retry-After until the window ends, even with the right password. A successful login clears the count. "
-            + "The counts are shared by every replica of the service.";
+    private static final String THROTTLING = "After 5 failed logins for one email (known or not) from one client address "
+            + "in a 60-second window (the defaults of `chosen.login-throttle.*`), every login for that email from that "
+            + "address answers 429 with Retry-After until the window ends, even with the right password; the same email "
+            + "from another address is not affected. After 20 failed logins from one address, whatever the emails, "
+            + "every login from that address answers 429 until its window ends. A successful login clears the count of "
+            + "its email and address. The counts are shared by every replica of the service. The client address is the "
+            + "connection's peer, or what the proxies the operator trusts forward.";
 
     @Inject
     Accounts accounts;
@@ -191,10 +194,12 @@ public class AuthResource {
             description = "The password follows the rules of registration. It ends every session of the account: every "
                     + "access and refresh token issued before is refused, and so is every other code; then log in "
                     + "with the new password. A wrong, expired or used code is a 422 on `code`, the same whether or "
-                    + "not the email has an account. After 5 wrong codes for one email in 60 seconds (the defaults of "
-                    + "`chosen.login-throttle.*`), every attempt for that email answers 429 until the window ends.")
+                    + "not the email has an account. After 5 wrong codes for one email from one client address in 60 seconds "
+                    + "(the defaults of `chosen.login-throttle.*`), every attempt for that email from that address answers "
+                    + "429 until the window ends; after 20 from one address, whatever the emails, every attempt from it.")
     @APIResponse(responseCode = "204", description = "The new password is set; every earlier session has ended")
-    @APIResponse(responseCode = "429", description = "Too many wrong codes for this email; retry after Retry-After seconds",
+    @APIResponse(responseCode = "429", description = "Too many wrong codes for this email from this address, or from this "
+            + "address; retry after Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Uni<Void> confirmPasswordReset(@Valid @NotNull PasswordResetConfirmation body) {
         return passwordResets.confirm(User.normalisedEmail(body.email()), body.code(), body.password());

@@ -7,8 +7,9 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.chosen.api.auth.EmailThrottle.Purpose;
+import com.chosen.api.auth.AttemptThrottle.Purpose;
 import com.chosen.api.kernel.problem.ProblemException;
+import com.chosen.api.kernel.request.ClientAddress;
 import com.chosen.api.kernel.rows.Rows;
 import com.chosen.api.kernel.security.SessionCheck;
 import com.chosen.api.user.AccountMails;
@@ -29,8 +30,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * random bits ({@link ResetCodes}), stored only as a SHA-256 digest, works for
  * {@code chosen.password-reset.code-lifespan} and once: it belongs to the user's session generation,
  * which the new password moves on (ending every session, and every other code, as well); the owner
- * is then told by mail. Wrong codes
- * are throttled per email as logins are; mails per email are limited too, silently, so that nobody
+ * is then told by mail. Wrong codes are throttled per email and client address as logins are; mails
+ * per email are limited too, silently, so that nobody
  * can flood a mailbox.
  */
 @ApplicationScoped
@@ -57,13 +58,16 @@ public class PasswordResets {
     Secrets secrets;
 
     @Inject
-    EmailThrottle throttle;
+    AttemptThrottle throttle;
 
     @Inject
     PasswordHasher passwordHasher;
 
     @Inject
     AccountMails mails;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     SessionCheck sessionCheck;
@@ -81,13 +85,14 @@ public class PasswordResets {
      */
     public Uni<Void> confirm(String email, String code, String password) {
         String normalised = ResetCodes.normalised(code);
-        return throttle.admit(Purpose.PASSWORD_RESET_CODE, email)
+        String address = clientAddress.value();
+        return throttle.admit(Purpose.PASSWORD_RESET_CODE, email, address)
                 .chain(() -> database.preparedQuery(FIND).execute(Tuple.of(Secrets.digest(normalised), email)))
                 // a wrong code costs no password hash
                 .map(rows -> rows.size() == 1 ? rows.iterator().next() : null)
                 .onItem().ifNull().failWith(PasswordResets::wrongCode)
                 .chain(valid -> passwordHasher.hash(password).chain(hash -> setPassword(valid, hash)))
-                .call(user -> throttle.succeeded(Purpose.PASSWORD_RESET_CODE, email))
+                .call(user -> throttle.succeeded(Purpose.PASSWORD_RESET_CODE, email, address))
                 // once committed, so that no request of this replica reads the sessions as they were
                 .invoke(user -> sessionCheck.sessionsEnded(user.id))
                 .invoke(user -> mails.passwordChanged(user, PasswordChange.BY_RESET_CODE))

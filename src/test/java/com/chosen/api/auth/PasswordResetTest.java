@@ -45,6 +45,13 @@ class PasswordResetTest {
                 .post("/api/v1/auth/password-reset/confirm").then();
     }
 
+    /** As a client at {@code clientAddress} would, behind the proxy the test profile trusts. */
+    private static ValidatableResponse confirmFrom(String clientAddress, String email, String code, String password) {
+        return given().header("X-Forwarded-For", clientAddress).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "code", code, "password", password))
+                .post("/api/v1/auth/password-reset/confirm").then();
+    }
+
     private static void wrongCode(ValidatableResponse answer) {
         answer.statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("code"))
@@ -165,7 +172,7 @@ class PasswordResetTest {
     }
 
     @Test
-    void wrongCodesAreRefusedAndThrottledPerEmailEvenForTheRightCode() {
+    void wrongCodesAreRefusedAndThrottledPerEmailAndAddressEvenForTheRightCode() {
         Account ada = Accounts.newUser("ada");
         requestReset(ada.email()).statusCode(202);
         String code = MailServer.awaitResetCode(ada.email(), 1);
@@ -179,6 +186,19 @@ class PasswordResetTest {
         // the code of one email works for no other, and logins are counted apart
         Account bob = Accounts.newUser("bob");
         wrongCode(confirm(bob.email(), code, NEW_PASSWORD));
+    }
+
+    @Test
+    void wrongCodesFromOneAddressDoNotStopTheOwnersRightCodeFromAnother() {
+        Account ada = Accounts.newUser("ada");
+        requestReset(ada.email()).statusCode(202);
+        String code = MailServer.awaitResetCode(ada.email(), 1);
+        String guesser = Accounts.uniqueAddress();
+        for (int i = 0; i <= MAX_WRONG_CODES; i++) {
+            confirmFrom(guesser, ada.email(), "AAAA-BBBB-CCCC-DDD" + i, NEW_PASSWORD).statusCode(i < MAX_WRONG_CODES ? 422 : 429);
+        }
+        confirmFrom(Accounts.uniqueAddress(), ada.email(), code, NEW_PASSWORD).statusCode(204);
+        assertEquals(200, login(ada.email(), NEW_PASSWORD));
     }
 
     @Test
