@@ -28,7 +28,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * tokens must not keep it), or its user's generation moves on (a new password, new roles). Tokens are
  * 256 random bits, stored only as SHA-256 digests. Each operation is one statement, so that two
  * refreshes with one token cannot both succeed: the row lock lets one use it, and the other finds
- * it used.
+ * it used. An end is recorded as such ({@code ended_at}), and a refresh extends a session only if,
+ * under the session's row lock, it has not ended: no refresh, however it interleaves, revives a
+ * session that a logout or a reuse ended.
  */
 @ApplicationScoped
 public class Sessions implements SessionStates {
@@ -40,30 +42,38 @@ public class Sessions implements SessionStates {
                 INSERT INTO sessions (id, user_id, generation, created_at, expires_at)
                 VALUES ($1, $2, $3, now(), now() + make_interval(secs => $4)))
             INSERT INTO refresh_tokens (token_digest, session_id, created_at) VALUES ($5, $1, now())""";
+    // The session's row decides: `extended` re-checks under its row lock that the session was not
+    // ended meanwhile (READ COMMITTED re-evaluates an UPDATE's WHERE on the newest row version), and the
+    // new token is given only if it was extended. An end committed after this statement took its
+    // snapshot therefore wins; the token sent is used up all the same.
     private static final String ROTATE = """
             WITH used AS (
                 UPDATE refresh_tokens r SET used_at = now()
                 FROM sessions s JOIN users u ON u.id = s.user_id
                 WHERE r.token_digest = $1 AND r.used_at IS NULL AND s.id = r.session_id
-                  AND s.expires_at > now() AND s.generation = u.session_generation
-                RETURNING r.session_id, s.user_id),
+                  AND s.ended_at IS NULL AND s.expires_at > now() AND s.generation = u.session_generation
+                RETURNING r.session_id),
             extended AS (
                 UPDATE sessions SET expires_at = now() + make_interval(secs => $3)
-                WHERE id = (SELECT session_id FROM used))
+                WHERE id = (SELECT session_id FROM used) AND ended_at IS NULL AND expires_at > now()
+                RETURNING id, user_id)
             INSERT INTO refresh_tokens (token_digest, session_id, created_at)
-            SELECT $2, session_id, now() FROM used
-            RETURNING session_id, (SELECT user_id FROM used) AS user_id""";
+            SELECT $2, id, now() FROM extended
+            RETURNING session_id, (SELECT user_id FROM extended) AS user_id""";
     // a used token presented again: a copy is in other hands, so the session ends for both
     private static final String END_IF_USED = """
-            UPDATE sessions s SET expires_at = now() FROM refresh_tokens r
-            WHERE r.token_digest = $1 AND r.used_at IS NOT NULL AND s.id = r.session_id AND s.expires_at > now()
+            UPDATE sessions s SET ended_at = now(), expires_at = now() FROM refresh_tokens r
+            WHERE r.token_digest = $1 AND r.used_at IS NOT NULL AND s.id = r.session_id
+              AND s.ended_at IS NULL AND s.expires_at > now()
             RETURNING s.id, s.user_id""";
+    // expires_at moves too, so that ExpiredRows removes the session, and a release that knows no
+    // ended_at sees it ended
     private static final String END = """
-            UPDATE sessions s SET expires_at = now() FROM refresh_tokens r
-            WHERE r.token_digest = $1 AND s.id = r.session_id AND s.expires_at > now()
+            UPDATE sessions s SET ended_at = now(), expires_at = now() FROM refresh_tokens r
+            WHERE r.token_digest = $1 AND s.id = r.session_id AND s.ended_at IS NULL AND s.expires_at > now()
             RETURNING s.id""";
     private static final String FIND = """
-            SELECT s.user_id, s.expires_at > now() AND s.generation = u.session_generation AS live
+            SELECT s.user_id, s.ended_at IS NULL AND s.expires_at > now() AND s.generation = u.session_generation AS live
             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1""";
 
     /** A session and the refresh token it was just given. */

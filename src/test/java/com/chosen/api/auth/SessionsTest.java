@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -196,6 +198,26 @@ class SessionsTest {
         refusedRefresh(tokens.refresh());
         assertEquals(1, Sql.update("delete from sessions where id = ?::uuid", tokens.session()));
         refusedRefresh(tokens.refresh());
+    }
+
+    @Test
+    void aRefreshRacingALogoutCannotReviveTheSession() throws Exception {
+        Tokens tokens = login(newUser("ada"), Accounts.PASSWORD);
+        // the refresh reads the session live, then waits for the refresh token's row, which another
+        // transaction holds; the logout commits in between
+        CompletableFuture<Integer> racingRefresh = Sql.whileLocked(() -> {
+            CompletableFuture<Integer> refresh = CompletableFuture.supplyAsync(() -> refresh(tokens.refresh())
+                    .extract().statusCode());
+            Sql.awaitWaitingForALock("refresh_tokens");
+            logout(tokens.refresh()).statusCode(204);
+            return refresh;
+        }, "select 1 from refresh_tokens where token_digest = sha256(convert_to(?, 'UTF8')) for update", tokens.refresh());
+
+        assertEquals(401, racingRefresh.get(10, TimeUnit.SECONDS));
+        refused(tokens.access());
+        refusedRefresh(tokens.refresh());
+        assertEquals(1, Sql.count("select count(*) from sessions where id = ?::uuid and ended_at is not null "
+                + "and expires_at <= now()", tokens.session()));
     }
 
     @Test
