@@ -23,7 +23,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Sessions and their refresh tokens. A login opens a session under the user's current session
  * generation and gives it a refresh token; each refresh uses that token up, gives the session a new
- * one and extends it by {@code chosen.refresh-token.lifespan}. A session is live until it expires,
+ * one and extends it by {@code chosen.refresh-token.lifespan}, but never past
+ * {@code chosen.refresh-token.absolute-lifespan} after the login (ASVS 3.3.2: however often a stolen
+ * refresh token is used, the session it keeps alive ends). A session is live until it expires,
  * is ended (a logout, or a used refresh token presented again: whoever holds a copy of the session's
  * tokens must not keep it), or its user's generation moves on (a new password, new roles). Tokens are
  * 256 random bits, stored only as SHA-256 digests. Each operation is one statement, so that two
@@ -52,9 +54,11 @@ public class Sessions implements SessionStates {
                 FROM sessions s JOIN users u ON u.id = s.user_id
                 WHERE r.token_digest = $1 AND r.used_at IS NULL AND s.id = r.session_id
                   AND s.ended_at IS NULL AND s.expires_at > now() AND s.generation = u.session_generation
+                  AND s.created_at + make_interval(secs => $4) > now()
                 RETURNING r.session_id),
             extended AS (
-                UPDATE sessions SET expires_at = now() + make_interval(secs => $3)
+                UPDATE sessions
+                SET expires_at = least(now() + make_interval(secs => $3), created_at + make_interval(secs => $4))
                 WHERE id = (SELECT session_id FROM used) AND ended_at IS NULL AND expires_at > now()
                 RETURNING id, user_id)
             INSERT INTO refresh_tokens (token_digest, session_id, created_at)
@@ -83,6 +87,9 @@ public class Sessions implements SessionStates {
     @ConfigProperty(name = "chosen.refresh-token.lifespan")
     Duration lifespan;
 
+    @ConfigProperty(name = "chosen.refresh-token.absolute-lifespan")
+    Duration absoluteLifespan;
+
     @Inject
     Pool database;
 
@@ -97,7 +104,8 @@ public class Sessions implements SessionStates {
         UUID session = UUID.randomUUID();
         String refreshToken = secrets.randomToken();
         return database.preparedQuery(OPEN)
-                .execute(Tuple.from(new Object[] { session, user.id, user.sessionGeneration, seconds(lifespan),
+                .execute(Tuple.from(new Object[] { session, user.id, user.sessionGeneration,
+                        seconds(lifespan.compareTo(absoluteLifespan) < 0 ? lifespan : absoluteLifespan),
                         Secrets.digest(refreshToken) }))
                 .replaceWith(new Grant(session, user.id, refreshToken));
     }
@@ -106,7 +114,8 @@ public class Sessions implements SessionStates {
     public Uni<Grant> refresh(String refreshToken) {
         String next = secrets.randomToken();
         return database.preparedQuery(ROTATE)
-                .execute(Tuple.of(Secrets.digest(refreshToken), Secrets.digest(next), seconds(lifespan)))
+                .execute(Tuple.of(Secrets.digest(refreshToken), Secrets.digest(next), seconds(lifespan),
+                        seconds(absoluteLifespan)))
                 .chain(rotated -> rotated.size() == 1
                         ? Uni.createFrom().item(grant(rotated.iterator().next(), next))
                         : endIfUsed(refreshToken).replaceWith(Uni.createFrom().failure(() -> ProblemException.unauthorized(

@@ -162,6 +162,22 @@ class SessionsTest {
     }
 
     @Test
+    void aSessionEndsThirtyDaysAfterItsLoginHoweverOftenItIsRefreshed() {
+        Tokens tokens = login(newUser("ada"), Accounts.PASSWORD);
+        // the login was almost 30 days ago, and the session was refreshed all along
+        assertEquals(1, Sql.update("update sessions set created_at = now() - interval '30 days' + interval '1 hour' "
+                + "where id = ?::uuid", tokens.session()));
+        Tokens refreshed = Tokens.of(refresh(tokens.refresh()));
+        // extended to 30 days after the login, not 30 days from now
+        assertEquals(1, Sql.count("select count(*) from sessions where id = ?::uuid "
+                + "and expires_at = created_at + interval '30 days'", tokens.session()));
+
+        assertEquals(1, Sql.update("update sessions set created_at = created_at - interval '1 hour' "
+                + "where id = ?::uuid", tokens.session()));
+        refusedRefresh(refreshed.refresh());
+    }
+
+    @Test
     void aNewPasswordEndsEverySessionOfTheAccountThisOneIncluded() {
         String ada = newUser("ada");
         Tokens phone = login(ada, Accounts.PASSWORD);
