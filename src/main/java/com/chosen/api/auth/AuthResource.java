@@ -146,12 +146,14 @@ public class AuthResource {
     @ResponseHeader(name = "Pragma", value = "no-cache")
     @Operation(operationId = "refreshToken", summary = "Trade a refresh token for new tokens",
             description = "Uses the refresh token up and answers a new access token and a new refresh token of the "
-                    + "same session, which then lives 30 days more (`chosen.refresh-token.lifespan`), but never more than 30 "
-                    + "days after its login (`chosen.refresh-token.absolute-lifespan`): then the refresh is a 401 and the "
-                    + "client logs in again. The access "
-                    + "token carries the roles held now. Send each refresh token once: a used one presented again "
-                    + "means a copy is in other hands, so the whole session ends (its access tokens too), for "
-                    + "the thief and for you alike.")
+                    + "same session, which then lives 30 days more (`chosen.refresh-token.lifespan`), but never more "
+                    + "than 30 days after its login (`chosen.refresh-token.absolute-lifespan`): then the refresh is a 401 "
+                    + "and the client logs in again. The access token carries the roles held now. For 10 seconds after "
+                    + "its use (`chosen.refresh-token.grace-period`), the same refresh token answers the same new refresh "
+                    + "token again (and a new access token of the session): two tabs refreshing at once, or a request "
+                    + "retried after its answer was lost, keep the session. After that, send each refresh token once: a "
+                    + "used one presented again means a copy is in other hands, so the whole session ends (its access "
+                    + "tokens too), for the thief and for you alike.")
     @APIResponse(responseCode = "200", description = "A new access token and a new refresh token",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "401", description = "The refresh token is unknown or used, or its session ended "

@@ -72,6 +72,12 @@ class SessionsTest {
                 .contentType("application/problem+json").body("status", equalTo(401));
     }
 
+    /** Moves the use of a refresh token back past the grace window (chosen.refresh-token.grace-period, 10 s). */
+    private static void theGraceWindowPasses(String usedRefreshToken) {
+        assertEquals(1, Sql.update("update refresh_tokens set used_at = used_at - interval '10 seconds' "
+                + "where token_digest = sha256(convert_to(?, 'UTF8'))", usedRefreshToken));
+    }
+
     private static String newUser(String name) {
         return Accounts.newUser(name).email();
     }
@@ -116,6 +122,7 @@ class SessionsTest {
         Tokens stolen = login(ada, Accounts.PASSWORD);
         Tokens legitimate = Tokens.of(refresh(stolen.refresh()));
         Tokens elsewhere = login(ada, Accounts.PASSWORD);
+        theGraceWindowPasses(stolen.refresh());
 
         // the copy is used again: whoever holds it, the session can no longer be trusted
         refusedRefresh(stolen.refresh());
@@ -126,6 +133,33 @@ class SessionsTest {
         // another session of the same account is not affected
         me(elsewhere.access()).statusCode(200);
         Tokens.of(refresh(elsewhere.refresh()));
+    }
+
+    @Test
+    void twoTabsRefreshingWithOneTokenAtOnceGetTheSameNewRefreshTokenAndKeepTheSession() {
+        Tokens login = login(newUser("ada"), Accounts.PASSWORD);
+        CompletableFuture<Tokens> tab1 = CompletableFuture.supplyAsync(() -> Tokens.of(refresh(login.refresh())));
+        CompletableFuture<Tokens> tab2 = CompletableFuture.supplyAsync(() -> Tokens.of(refresh(login.refresh())));
+        Tokens first = tab1.join();
+        Tokens second = tab2.join();
+
+        assertEquals(first.refresh(), second.refresh());
+        assertEquals(login.session(), second.session());
+        me(first.access()).statusCode(200);
+        me(second.access()).statusCode(200);
+        // a request retried after its answer was lost: the same pair again
+        assertEquals(first.refresh(), Tokens.of(refresh(login.refresh())).refresh());
+        Tokens next = Tokens.of(refresh(first.refresh()));
+        me(next.access()).statusCode(200);
+    }
+
+    @Test
+    void theGraceWindowDoesNotOutliveTheSession() {
+        Tokens login = login(newUser("ada"), Accounts.PASSWORD);
+        Tokens refreshed = Tokens.of(refresh(login.refresh()));
+        logout(refreshed.refresh()).statusCode(204);
+        refusedRefresh(login.refresh());
+        refused(refreshed.access());
     }
 
     @Test
