@@ -212,6 +212,7 @@ class PasswordResetTest {
         requestReset(ada.email()).statusCode(202);
         String code = MailServer.awaitResetCode(ada.email(), 1);
         confirm(ada.email(), code, "short").statusCode(422).body("errors[0].field", equalTo("password"));
+        confirm(ada.email(), code, "12345678").statusCode(422).body("errors[0].field", equalTo("password"));
         confirm(ada.email(), code, "x".repeat(129)).statusCode(422).body("errors[0].field", equalTo("password"));
         confirm(ada.email(), code, NEW_PASSWORD).statusCode(204);
     }

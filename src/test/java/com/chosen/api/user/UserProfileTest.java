@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,6 +108,16 @@ class UserProfileTest {
         Account bob = Accounts.newUser("bob");
         bob.request().body(Map.of("full_name", "Bob")).put("/api/v1/users/me").then().statusCode(200);
         assertEquals(List.of(), MailServer.mailsTo(bob.email()));
+    }
+
+    @Test
+    void aCommonBreachedPasswordIsRefusedAsANewPassword() {
+        Account ada = Accounts.newUser("ada");
+        ada.request().body(Map.of("password", "password1", "current_password", Accounts.PASSWORD))
+                .put("/api/v1/users/me").then().statusCode(422)
+                .body("errors[0].field", equalTo("password"))
+                .body("errors[0].message", startsWith("is one of the most common passwords"));
+        Accounts.login(ada.email(), Accounts.PASSWORD);
     }
 
     @Test
