@@ -21,13 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseHeader;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-import com.chosen.api.auth.EmailThrottle.Purpose;
 import com.chosen.api.kernel.problem.Problem;
 import com.chosen.api.kernel.problem.ProblemException;
 import com.chosen.api.kernel.request.TextLength;
 import com.chosen.api.user.Accounts;
 import com.chosen.api.user.NewUser;
-import com.chosen.api.user.PasswordHasher;
+import com.chosen.api.user.PasswordCheck;
 import com.chosen.api.user.User;
 import com.chosen.api.user.UserResponse;
 
@@ -40,22 +39,22 @@ import io.smallrye.mutiny.Uni;
         + "token; refresh; log out; reset a forgotten password by mail")
 public class AuthResource {
 
-    private static final String THROTTLING = "After 5 failed logins for one email (known or not) in a 60-second "
-            + "window (the defaults of `chosen.login-throttle.*`), every login for that email answers 429 with "
-            + "Retry-After until the window ends, even with the right password. A successful login clears the count. "
-            + "The counts are shared by every replica of the service.";
+    private static final String THROTTLING = "After 5 failed logins for one email (known or not) from one client address "
+            + "in a 60-second window (the defaults of `chosen.login-throttle.*`), every login for that email from that "
+            + "address answers 429 with Retry-After until the window ends, even with the right password; the same email "
+            + "from another address is not affected. After 20 failed logins from one address, whatever the emails, "
+            + "every login from that address answers 429 until its window ends. A successful login clears the count of "
+            + "its email and address. The counts are shared by every replica of the service. The client address is the "
+            + "connection's peer, or what the proxies the operator trusts forward.";
 
     @Inject
     Accounts accounts;
 
     @Inject
-    PasswordHasher passwordHasher;
+    PasswordCheck passwordCheck;
 
     @Inject
     TokenIssuer tokenIssuer;
-
-    @Inject
-    EmailThrottle throttle;
 
     @Inject
     Sessions sessions;
@@ -147,14 +146,18 @@ public class AuthResource {
     @ResponseHeader(name = "Pragma", value = "no-cache")
     @Operation(operationId = "refreshToken", summary = "Trade a refresh token for new tokens",
             description = "Uses the refresh token up and answers a new access token and a new refresh token of the "
-                    + "same session, which then lives 30 days more (`chosen.refresh-token.lifespan`). The access "
-                    + "token carries the roles held now. Send each refresh token once: a used one presented again "
-                    + "means a copy is in other hands, so the whole session ends (its access tokens too), for "
-                    + "the thief and for you alike.")
+                    + "same session, which then lives 30 days more (`chosen.refresh-token.lifespan`), but never more "
+                    + "than 30 days after its login (`chosen.refresh-token.absolute-lifespan`): then the refresh is a 401 "
+                    + "and the client logs in again. The access token carries the roles held now. For 10 seconds after "
+                    + "its use (`chosen.refresh-token.grace-period`), the same refresh token answers the same new refresh "
+                    + "token again (and a new access token of the session): two tabs refreshing at once, or a request "
+                    + "retried after its answer was lost, keep the session. After that, send each refresh token once: a "
+                    + "used one presented again means a copy is in other hands, so the whole session ends (its access "
+                    + "tokens too), for the thief and for you alike.")
     @APIResponse(responseCode = "200", description = "A new access token and a new refresh token",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "401", description = "The refresh token is unknown or used, or its session ended "
-            + "(logout, expiry, a new password, new roles): log in again",
+            + "(logout, expiry, its absolute lifetime, a new password, new roles): log in again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Uni<TokenResponse> refresh(@Valid @NotNull RefreshRequest body) {
         return sessions.refresh(body.refreshToken())
@@ -195,31 +198,22 @@ public class AuthResource {
             description = "The password follows the rules of registration. It ends every session of the account: every "
                     + "access and refresh token issued before is refused, and so is every other code; then log in "
                     + "with the new password. A wrong, expired or used code is a 422 on `code`, the same whether or "
-                    + "not the email has an account. After 5 wrong codes for one email in 60 seconds (the defaults of "
-                    + "`chosen.login-throttle.*`), every attempt for that email answers 429 until the window ends.")
+                    + "not the email has an account. After 5 wrong codes for one email from one client address in 60 seconds "
+                    + "(the defaults of `chosen.login-throttle.*`), every attempt for that email from that address answers "
+                    + "429 until the window ends; after 20 from one address, whatever the emails, every attempt from it.")
     @APIResponse(responseCode = "204", description = "The new password is set; every earlier session has ended")
-    @APIResponse(responseCode = "429", description = "Too many wrong codes for this email; retry after Retry-After seconds",
+    @APIResponse(responseCode = "429", description = "Too many wrong codes for this email from this address, or from this "
+            + "address; retry after Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Uni<Void> confirmPasswordReset(@Valid @NotNull PasswordResetConfirmation body) {
         return passwordResets.confirm(User.normalisedEmail(body.email()), body.code(), body.password());
     }
 
     private Uni<TokenResponse> authenticate(String email, String password) {
-        String address = User.normalisedEmail(email);
-        return throttle.admit(Purpose.LOGIN, address)
-                // the session closes before the slow hash check, so a burst of logins does not hold
-                // every pooled connection while it hashes
-                .chain(() -> Panache.withSession(() -> User.findByEmailWithRoles(address)))
-                .chain(user -> passwordHasher.verify(password, user == null ? null : user.passwordHash)
-                        .chain(matches -> {
-                            if (!matches) {
-                                throw ProblemException.unauthorized("Email or password is wrong");
-                            }
-                            // opened under the generation read with the hash: if the password or the roles
-                            // changed since, the session is born ended
-                            return throttle.succeeded(Purpose.LOGIN, address)
-                                    .chain(() -> sessions.open(user))
-                                    .map(session -> tokenIssuer.issue(user, session));
-                        }));
+        return passwordCheck.userWithPassword(User.normalisedEmail(email), password)
+                .onItem().ifNull().failWith(() -> ProblemException.unauthorized("Email or password is wrong"))
+                // opened under the generation read with the hash: if the password or the roles changed
+                // since, the session is born ended
+                .chain(user -> sessions.open(user).map(session -> tokenIssuer.issue(user, session)));
     }
 }

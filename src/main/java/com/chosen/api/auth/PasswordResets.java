@@ -6,18 +6,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
-import com.chosen.api.auth.EmailThrottle.Purpose;
+import com.chosen.api.auth.AttemptThrottle.Purpose;
 import com.chosen.api.kernel.problem.ProblemException;
+import com.chosen.api.kernel.request.ClientAddress;
 import com.chosen.api.kernel.rows.Rows;
 import com.chosen.api.kernel.security.SessionCheck;
+import com.chosen.api.user.AccountMails;
+import com.chosen.api.user.AccountMails.PasswordChange;
 import com.chosen.api.user.PasswordHasher;
 import com.chosen.api.user.User;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -29,14 +29,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * stores a code only when the account exists) and the mail leaves after the answer. A code is 80
  * random bits ({@link ResetCodes}), stored only as a SHA-256 digest, works for
  * {@code chosen.password-reset.code-lifespan} and once: it belongs to the user's session generation,
- * which the new password moves on (ending every session, and every other code, as well). Wrong codes
- * are throttled per email as logins are; mails per email are limited too, silently, so that nobody
+ * which the new password moves on (ending every session, and every other code, as well); the owner
+ * is then told by mail. Wrong codes are throttled per email and client address as logins are; mails
+ * per email are limited too, silently, so that nobody
  * can flood a mailbox.
  */
 @ApplicationScoped
 public class PasswordResets {
-
-    private static final Logger LOG = Logger.getLogger(PasswordResets.class);
 
     // one statement whether or not the email has an account: the answer's time tells nothing
     private static final String ISSUE = """
@@ -59,13 +58,16 @@ public class PasswordResets {
     Secrets secrets;
 
     @Inject
-    EmailThrottle throttle;
+    AttemptThrottle throttle;
 
     @Inject
     PasswordHasher passwordHasher;
 
     @Inject
-    ReactiveMailer mailer;
+    AccountMails mails;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     SessionCheck sessionCheck;
@@ -83,22 +85,24 @@ public class PasswordResets {
      */
     public Uni<Void> confirm(String email, String code, String password) {
         String normalised = ResetCodes.normalised(code);
-        return throttle.admit(Purpose.PASSWORD_RESET_CODE, email)
+        String address = clientAddress.value();
+        return throttle.admit(Purpose.PASSWORD_RESET_CODE, email, address)
                 .chain(() -> database.preparedQuery(FIND).execute(Tuple.of(Secrets.digest(normalised), email)))
                 // a wrong code costs no password hash
                 .map(rows -> rows.size() == 1 ? rows.iterator().next() : null)
                 .onItem().ifNull().failWith(PasswordResets::wrongCode)
                 .chain(valid -> passwordHasher.hash(password).chain(hash -> setPassword(valid, hash)))
-                .call(user -> throttle.succeeded(Purpose.PASSWORD_RESET_CODE, email))
+                .call(user -> throttle.succeeded(Purpose.PASSWORD_RESET_CODE, email, address))
                 // once committed, so that no request of this replica reads the sessions as they were
                 .invoke(user -> sessionCheck.sessionsEnded(user.id))
+                .invoke(user -> mails.passwordChanged(user, PasswordChange.BY_RESET_CODE))
                 .replaceWithVoid();
     }
 
     private Uni<Void> issue(String email, String code) {
         return database.preparedQuery(ISSUE)
                 .execute(Tuple.of(Secrets.digest(ResetCodes.normalised(code)), email, codeLifespan.toMillis() / 1000.0))
-                .invoke(issued -> issued.forEach(row -> send(row.getLong("user_id"), email, code)))
+                .invoke(issued -> issued.forEach(row -> mails.send(row.getLong("user_id"), email, SUBJECT, text(email, code))))
                 .replaceWithVoid();
     }
 
@@ -111,13 +115,6 @@ public class PasswordResets {
             }
             user.changePassword(hash);
         }));
-    }
-
-    // not awaited: the answer leaves before the mail, whatever the mail server does
-    private void send(long userId, String email, String code) {
-        mailer.send(Mail.withText(email, SUBJECT, text(email, code))).subscribe().with(
-                sent -> LOG.debugf("Password reset mail sent for user %d", userId),
-                failure -> LOG.errorf("Password reset mail for user %d not sent: %s", userId, failure.toString()));
     }
 
     private String text(String email, String code) {

@@ -27,16 +27,18 @@ import io.smallrye.mutiny.Uni;
 /**
  * The first admin, from {@code CHOSEN_ADMIN_EMAIL} / {@code CHOSEN_ADMIN_PASSWORD}
  * ({@code chosen.admin.email} / {@code chosen.admin.password}), so that a fresh installation can be
- * administered. Safe to repeat: an absent account is created with the roles user and admin, an
- * existing one gets the role admin and keeps its password. Several replicas starting at once race
- * only in the database: the unique email index lets exactly one creation win, and the others find
- * the account it created.
+ * administered. Safe to repeat: an absent account is created with the roles user and admin; an
+ * existing one that holds admin is left alone; an existing one without admin gets it, keeping its
+ * password, only if that password is the configured one. Registration verifies no email, so anyone
+ * may have registered the address before the operator chose it: such a squatter gets nothing, and
+ * the start says so loudly. Several replicas starting at once race only in the database: the unique
+ * email index lets exactly one creation win, and the others find the account it created.
  */
 @ApplicationScoped
 public class FirstAdmin {
 
     private static final Logger LOG = Logger.getLogger(FirstAdmin.class);
-    // bounds the wait at start-up; the work is one lookup, at most one hash and two short transactions
+    // bounds the wait at start-up; the work is one lookup, at most one hash (or a check) and two short transactions
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(30);
 
     @ConfigProperty(name = "chosen.admin.email")
@@ -47,6 +49,9 @@ public class FirstAdmin {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    PasswordHasher passwordHasher;
 
     @Inject
     Validator validator;
@@ -63,10 +68,11 @@ public class FirstAdmin {
     }
 
     /**
-     * Makes {@code email} an admin, creating the account with {@code password} if it does not exist.
-     * Blocks until done: it runs at start-up, before the service takes requests.
+     * Makes {@code email} an admin, creating the account with {@code password} if it does not exist;
+     * answers whether it holds admin now. Blocks until done: it runs at start-up, before the service
+     * takes requests.
      */
-    public void ensure(String email, String password) {
+    public boolean ensure(String email, String password) {
         NewUser admin = new NewUser(email, password, null);
         String rules = validator.validate(admin).stream()
                 .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
@@ -76,19 +82,39 @@ public class FirstAdmin {
             throw new IllegalArgumentException("The first admin's " + rules);
         }
         String address = User.normalisedEmail(email);
-        awaitOnVertxContext(() -> Panache.withSession(() -> User.count("email", address))
-                .chain(existing -> existing > 0 ? Uni.createFrom().voidItem() : create(admin))
-                .chain(() -> grantAdmin(address)));
+        return awaitOnVertxContext(() -> find(address)
+                .chain(existing -> existing != null ? Uni.createFrom().item(existing) : create(admin, address))
+                .chain(user -> user.roleNames().contains(Roles.ADMIN)
+                        ? Uni.createFrom().item(true)
+                        : promoteIfProven(user, password)));
     }
 
-    private Uni<Void> create(NewUser admin) {
+    private static Uni<User> find(String address) {
+        return Panache.withSession(() -> User.findByEmailWithRoles(address));
+    }
+
+    private Uni<User> create(NewUser admin, String address) {
         return accounts.create(admin, Roles.ADMIN)
                 .invoke(user -> LOG.infof("Created the first admin %s", user.email))
-                .replaceWithVoid()
-                // another replica created it a moment ago: it exists now, which is all this needs
+                // someone created it a moment ago (another replica, or a registration): the account
+                // exists now, and is judged like any existing one
                 .onFailure(failure -> DatabaseFailures.sqlState(failure)
                         .filter(DatabaseFailures.UNIQUE_VIOLATION::equals).isPresent())
-                .recoverWithItem((Void) null);
+                .recoverWithUni(() -> find(address));
+    }
+
+    /** An existing account becomes admin only by proving it is the operator's: it has the configured password. */
+    private Uni<Boolean> promoteIfProven(User user, String password) {
+        return passwordHasher.verify(password, user.passwordHash).chain(proven -> {
+            if (proven) {
+                return grantAdmin(user.email).replaceWith(true);
+            }
+            LOG.errorf("NOT granting admin: CHOSEN_ADMIN_EMAIL names the existing account %s, whose password is not "
+                    + "CHOSEN_ADMIN_PASSWORD. If the account is yours, set CHOSEN_ADMIN_PASSWORD to its password and "
+                    + "restart; otherwise someone else registered the address: choose another CHOSEN_ADMIN_EMAIL.",
+                    user.email);
+            return Uni.createFrom().item(false);
+        });
     }
 
     /**
@@ -110,9 +136,9 @@ public class FirstAdmin {
     }
 
     // Hibernate Reactive runs on a Vert.x context, which the start-up thread does not have
-    private static void awaitOnVertxContext(Supplier<Uni<Void>> work) {
+    private static <T> T awaitOnVertxContext(Supplier<Uni<T>> work) {
         try {
-            VertxContextSupport.subscribeAndAwait(() -> work.get().ifNoItem().after(STARTUP_LIMIT).fail());
+            return VertxContextSupport.subscribeAndAwait(() -> work.get().ifNoItem().after(STARTUP_LIMIT).fail());
         } catch (RuntimeException | Error failure) {
             throw failure;
         } catch (Throwable failure) {

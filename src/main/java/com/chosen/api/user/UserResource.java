@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.chosen.api.kernel.problem.ProblemException;
 import com.chosen.api.kernel.security.Caller;
 import com.chosen.api.kernel.rows.Page;
 import com.chosen.api.kernel.rows.PageRequest;
@@ -28,6 +29,7 @@ import com.chosen.api.kernel.rows.Responses;
 import com.chosen.api.kernel.security.Roles;
 import com.chosen.api.kernel.security.SessionCheck;
 import com.chosen.api.kernel.rows.Rows;
+import com.chosen.api.user.AccountMails.PasswordChange;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -43,6 +45,8 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Users", description = "The caller's account; user and role administration for admins")
 public class UserResource {
 
+    private static final String CURRENT_PASSWORD = "current_password";
+
     @Inject
     Caller caller;
 
@@ -51,6 +55,12 @@ public class UserResource {
 
     @Inject
     SessionCheck sessionCheck;
+
+    @Inject
+    PasswordCheck passwordCheck;
+
+    @Inject
+    AccountMails mails;
 
     @GET
     @Path("/me")
@@ -68,15 +78,21 @@ public class UserResource {
     @Authenticated
     @Operation(operationId = "updateCurrentUser", summary = "Change the caller's name or password",
             description = "Partial update: absent fields stay unchanged; `full_name: null` clears the name. "
+                    + "A new `password` needs `current_password`, the account's password now: without it, or with a "
+                    + "wrong one, the answer is a 422 on `current_password` and nothing changes. A wrong one counts "
+                    + "as a failed login of the account (429 with Retry-After past the limit, as for logins). "
                     + "A new password ends every session of the account, this one included: every token issued "
-                    + "before is refused from then on (access and refresh tokens alike), so log in again.")
+                    + "before is refused from then on (access and refresh tokens alike), so log in again; and a "
+                    + "mail tells the owner that the password was changed.")
     @APIResponse(responseCode = "200", description = "The updated account")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public Uni<UserResponse> updateMe(@Valid @NotNull ProfileChanges changes) {
         boolean newPassword = changes.password() != null;
-        Uni<String> newHash = newPassword
-                ? passwordHasher.hash(changes.password().orElseThrow())
-                : Uni.createFrom().nullItem();
         // hash first: the transaction, and its connection, last only while the row is written
+        Uni<String> newHash = newPassword
+                ? provenByCurrentPassword(changes.currentPassword())
+                        .chain(() -> passwordHasher.hash(changes.password().orElseThrow()))
+                : Uni.createFrom().nullItem();
         return newHash.chain(hash -> Panache.withTransaction(() -> Rows.update(User.class, caller.id(), null, user -> {
                     Patch.apply(changes.fullName(), name -> user.fullName = name);
                     if (newPassword) {
@@ -86,9 +102,23 @@ public class UserResource {
                 .invoke(user -> {
                     if (newPassword) {
                         sessionCheck.sessionsEnded(user.id);
+                        mails.passwordChanged(user, PasswordChange.BY_THE_OWNER);
                     }
                 })
                 .map(UserResponse::of);
+    }
+
+    /** The caller knows the password of the account the token names: a token alone is not the account. */
+    private Uni<Void> provenByCurrentPassword(String currentPassword) {
+        if (currentPassword == null) {
+            return Uni.createFrom().failure(ProblemException.invalidField(CURRENT_PASSWORD,
+                    "is required to set a new password"));
+        }
+        return Panache.withSession(() -> Rows.find(User.class, caller.id()))
+                .chain(user -> passwordCheck.userWithPassword(user.email, currentPassword))
+                .onItem().ifNull().failWith(() -> ProblemException.invalidField(CURRENT_PASSWORD,
+                        "is not the account's password"))
+                .replaceWithVoid();
     }
 
     @GET

@@ -80,6 +80,19 @@ class AuthenticationTest {
     }
 
     @Test
+    void theMostCommonBreachedPasswordsAreRefusedWithTheReason() {
+        for (String breached : new String[] { "password1", "12345678", "iloveyou", "ILoveYou" }) {
+            String email = Accounts.uniqueEmail("breached");
+            given().contentType(ContentType.JSON).body(Map.of("email", email, "password", breached))
+                    .post("/api/v1/auth/register")
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("password"))
+                    .body("errors[0].message",
+                            equalTo("is one of the most common passwords, known from data breaches: choose another"));
+        }
+    }
+
+    @Test
     void registrationRulesAnswer422WithEachField() {
         given().contentType(ContentType.JSON)
                 .body(Map.of("email", "not-an-email", "password", "short"))

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,13 @@ class PasswordResetTest {
                 .post("/api/v1/auth/password-reset/confirm").then();
     }
 
+    /** As a client at {@code clientAddress} would, behind the proxy the test profile trusts. */
+    private static ValidatableResponse confirmFrom(String clientAddress, String email, String code, String password) {
+        return given().header("X-Forwarded-For", clientAddress).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "code", code, "password", password))
+                .post("/api/v1/auth/password-reset/confirm").then();
+    }
+
     private static void wrongCode(ValidatableResponse answer) {
         answer.statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("code"))
@@ -77,6 +85,17 @@ class PasswordResetTest {
         ada.request().get("/api/v1/users/me").then().statusCode(401).header("WWW-Authenticate", "Bearer");
         given().contentType(ContentType.JSON).body(Map.of("refresh_token", refreshToken))
                 .post("/api/v1/auth/refresh").then().statusCode(401);
+    }
+
+    @Test
+    void theOwnerIsToldByMailThatAResetChangedThePassword() {
+        Account ada = Accounts.newUser("ada");
+        requestReset(ada.email()).statusCode(202);
+        confirm(ada.email(), MailServer.awaitResetCode(ada.email(), 1), NEW_PASSWORD).statusCode(204);
+        String notice = GreenMailUtil.getBody(MailServer.awaitMail(ada.email(), "Your Chosen password was changed", 1));
+        assertTrue(notice.contains("with a password-reset code mailed to this address"), notice);
+        assertTrue(notice.contains("If it was not you"), notice);
+        assertFalse(notice.contains(NEW_PASSWORD), notice);
     }
 
     @Test
@@ -135,7 +154,7 @@ class PasswordResetTest {
         requestReset(ada.email()).statusCode(202);
         String third = MailServer.awaitResetCode(ada.email(), 3);
         given().auth().oauth2(Accounts.login(ada.email(), NEW_PASSWORD)).contentType(ContentType.JSON)
-                .body(Map.of("password", "changed while logged in")).put("/api/v1/users/me").then().statusCode(200);
+                .body(Map.of("password", "changed while logged in", "current_password", NEW_PASSWORD)).put("/api/v1/users/me").then().statusCode(200);
         wrongCode(confirm(ada.email(), third, "yet another passphrase"));
     }
 
@@ -153,7 +172,7 @@ class PasswordResetTest {
     }
 
     @Test
-    void wrongCodesAreRefusedAndThrottledPerEmailEvenForTheRightCode() {
+    void wrongCodesAreRefusedAndThrottledPerEmailAndAddressEvenForTheRightCode() {
         Account ada = Accounts.newUser("ada");
         requestReset(ada.email()).statusCode(202);
         String code = MailServer.awaitResetCode(ada.email(), 1);
@@ -170,6 +189,19 @@ class PasswordResetTest {
     }
 
     @Test
+    void wrongCodesFromOneAddressDoNotStopTheOwnersRightCodeFromAnother() {
+        Account ada = Accounts.newUser("ada");
+        requestReset(ada.email()).statusCode(202);
+        String code = MailServer.awaitResetCode(ada.email(), 1);
+        String guesser = Accounts.uniqueAddress();
+        for (int i = 0; i <= MAX_WRONG_CODES; i++) {
+            confirmFrom(guesser, ada.email(), "AAAA-BBBB-CCCC-DDD" + i, NEW_PASSWORD).statusCode(i < MAX_WRONG_CODES ? 422 : 429);
+        }
+        confirmFrom(Accounts.uniqueAddress(), ada.email(), code, NEW_PASSWORD).statusCode(204);
+        assertEquals(200, login(ada.email(), NEW_PASSWORD));
+    }
+
+    @Test
     void aWrongCodeForAnUnknownEmailIsAnsweredLikeAnyWrongCode() {
         wrongCode(confirm(Accounts.uniqueEmail("nobody"), "AAAA-BBBB-CCCC-DDDD", NEW_PASSWORD));
     }
@@ -180,6 +212,7 @@ class PasswordResetTest {
         requestReset(ada.email()).statusCode(202);
         String code = MailServer.awaitResetCode(ada.email(), 1);
         confirm(ada.email(), code, "short").statusCode(422).body("errors[0].field", equalTo("password"));
+        confirm(ada.email(), code, "12345678").statusCode(422).body("errors[0].field", equalTo("password"));
         confirm(ada.email(), code, "x".repeat(129)).statusCode(422).body("errors[0].field", equalTo("password"));
         confirm(ada.email(), code, NEW_PASSWORD).statusCode(204);
     }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +72,12 @@ class SessionsTest {
                 .contentType("application/problem+json").body("status", equalTo(401));
     }
 
+    /** Moves the use of a refresh token back past the grace window (chosen.refresh-token.grace-period, 10 s). */
+    private static void theGraceWindowPasses(String usedRefreshToken) {
+        assertEquals(1, Sql.update("update refresh_tokens set used_at = used_at - interval '10 seconds' "
+                + "where token_digest = sha256(convert_to(?, 'UTF8'))", usedRefreshToken));
+    }
+
     private static String newUser(String name) {
         return Accounts.newUser(name).email();
     }
@@ -114,6 +122,7 @@ class SessionsTest {
         Tokens stolen = login(ada, Accounts.PASSWORD);
         Tokens legitimate = Tokens.of(refresh(stolen.refresh()));
         Tokens elsewhere = login(ada, Accounts.PASSWORD);
+        theGraceWindowPasses(stolen.refresh());
 
         // the copy is used again: whoever holds it, the session can no longer be trusted
         refusedRefresh(stolen.refresh());
@@ -124,6 +133,33 @@ class SessionsTest {
         // another session of the same account is not affected
         me(elsewhere.access()).statusCode(200);
         Tokens.of(refresh(elsewhere.refresh()));
+    }
+
+    @Test
+    void twoTabsRefreshingWithOneTokenAtOnceGetTheSameNewRefreshTokenAndKeepTheSession() {
+        Tokens login = login(newUser("ada"), Accounts.PASSWORD);
+        CompletableFuture<Tokens> tab1 = CompletableFuture.supplyAsync(() -> Tokens.of(refresh(login.refresh())));
+        CompletableFuture<Tokens> tab2 = CompletableFuture.supplyAsync(() -> Tokens.of(refresh(login.refresh())));
+        Tokens first = tab1.join();
+        Tokens second = tab2.join();
+
+        assertEquals(first.refresh(), second.refresh());
+        assertEquals(login.session(), second.session());
+        me(first.access()).statusCode(200);
+        me(second.access()).statusCode(200);
+        // a request retried after its answer was lost: the same pair again
+        assertEquals(first.refresh(), Tokens.of(refresh(login.refresh())).refresh());
+        Tokens next = Tokens.of(refresh(first.refresh()));
+        me(next.access()).statusCode(200);
+    }
+
+    @Test
+    void theGraceWindowDoesNotOutliveTheSession() {
+        Tokens login = login(newUser("ada"), Accounts.PASSWORD);
+        Tokens refreshed = Tokens.of(refresh(login.refresh()));
+        logout(refreshed.refresh()).statusCode(204);
+        refusedRefresh(login.refresh());
+        refused(refreshed.access());
     }
 
     @Test
@@ -160,13 +196,29 @@ class SessionsTest {
     }
 
     @Test
+    void aSessionEndsThirtyDaysAfterItsLoginHoweverOftenItIsRefreshed() {
+        Tokens tokens = login(newUser("ada"), Accounts.PASSWORD);
+        // the login was almost 30 days ago, and the session was refreshed all along
+        assertEquals(1, Sql.update("update sessions set created_at = now() - interval '30 days' + interval '1 hour' "
+                + "where id = ?::uuid", tokens.session()));
+        Tokens refreshed = Tokens.of(refresh(tokens.refresh()));
+        // extended to 30 days after the login, not 30 days from now
+        assertEquals(1, Sql.count("select count(*) from sessions where id = ?::uuid "
+                + "and expires_at = created_at + interval '30 days'", tokens.session()));
+
+        assertEquals(1, Sql.update("update sessions set created_at = created_at - interval '1 hour' "
+                + "where id = ?::uuid", tokens.session()));
+        refusedRefresh(refreshed.refresh());
+    }
+
+    @Test
     void aNewPasswordEndsEverySessionOfTheAccountThisOneIncluded() {
         String ada = newUser("ada");
         Tokens phone = login(ada, Accounts.PASSWORD);
         Tokens laptop = login(ada, Accounts.PASSWORD);
 
         given().auth().oauth2(laptop.access()).contentType(ContentType.JSON)
-                .body(Map.of("password", "a brand new passphrase")).put("/api/v1/users/me").then().statusCode(200);
+                .body(Map.of("password", "a brand new passphrase", "current_password", Accounts.PASSWORD)).put("/api/v1/users/me").then().statusCode(200);
 
         for (Tokens before : new Tokens[] { phone, laptop }) {
             refused(before.access());
@@ -196,6 +248,26 @@ class SessionsTest {
         refusedRefresh(tokens.refresh());
         assertEquals(1, Sql.update("delete from sessions where id = ?::uuid", tokens.session()));
         refusedRefresh(tokens.refresh());
+    }
+
+    @Test
+    void aRefreshRacingALogoutCannotReviveTheSession() throws Exception {
+        Tokens tokens = login(newUser("ada"), Accounts.PASSWORD);
+        // the refresh reads the session live, then waits for the refresh token's row, which another
+        // transaction holds; the logout commits in between
+        CompletableFuture<Integer> racingRefresh = Sql.whileLocked(() -> {
+            CompletableFuture<Integer> refresh = CompletableFuture.supplyAsync(() -> refresh(tokens.refresh())
+                    .extract().statusCode());
+            Sql.awaitWaitingForALock("refresh_tokens");
+            logout(tokens.refresh()).statusCode(204);
+            return refresh;
+        }, "select 1 from refresh_tokens where token_digest = sha256(convert_to(?, 'UTF8')) for update", tokens.refresh());
+
+        assertEquals(401, racingRefresh.get(10, TimeUnit.SECONDS));
+        refused(tokens.access());
+        refusedRefresh(tokens.refresh());
+        assertEquals(1, Sql.count("select count(*) from sessions where id = ?::uuid and ended_at is not null "
+                + "and expires_at <= now()", tokens.session()));
     }
 
     @Test

@@ -45,7 +45,7 @@ class SessionsAcrossReplicasIT {
             // the second replica has seen the session live
             assertEquals(200, meOn(second, access));
 
-            given().auth().oauth2(access).contentType(ContentType.JSON).body(Map.of("password", "a brand new passphrase"))
+            given().auth().oauth2(access).contentType(ContentType.JSON).body(Map.of("password", "a brand new passphrase", "current_password", Accounts.PASSWORD))
                     .put("/api/v1/users/me").then().statusCode(200);
 
             given().auth().oauth2(access).get("/api/v1/users/me").then().statusCode(401);

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -31,6 +32,15 @@ public final class Accounts {
 
     public static String uniqueEmail(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    /**
+     * A client address of its own (in 10.0.0.0/8, never contacted: it only travels in X-Forwarded-For,
+     * which the test profile trusts from the loopback), so that throttle counts of one test meet no other's.
+     */
+    public static String uniqueAddress() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
     public static Account newUser(String name) {

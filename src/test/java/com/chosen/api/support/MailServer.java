@@ -28,6 +28,7 @@ import io.quarkus.test.common.WithTestResource;
 public class MailServer implements QuarkusTestResourceLifecycleManager {
 
     private static final Pattern RESET_CODE = Pattern.compile("Your code: (\\S+)");
+    private static final String RESET_CODE_SUBJECT = "Your Chosen password reset code";
     private static GreenMail server;
 
     @Override
@@ -53,25 +54,43 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
 
     /** Waits for the {@code count}-th mail to the address (the service sends after it answered); fails after 10 s. */
     public static MimeMessage awaitMail(String address, int count) {
+        return awaitMail(address, null, count);
+    }
+
+    /**
+     * Waits for the {@code count}-th mail to the address with this subject (any subject if {@code null}):
+     * mails that leave after the answer may arrive in any order; fails after 10 s.
+     */
+    public static MimeMessage awaitMail(String address, String subject, int count) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            List<MimeMessage> mails = mailsTo(address);
+            List<MimeMessage> mails = mailsTo(address).stream()
+                    .filter(mail -> subject == null || subject.equals(subjectOf(mail))).toList();
             if (mails.size() >= count) {
                 return mails.get(count - 1);
             }
             server.waitForIncomingEmail(100, server.getReceivedMessages().length + 1);
         }
-        throw new AssertionError("No mail number " + count + " to " + address + " within 10 seconds");
+        throw new AssertionError("No mail number " + count + " to " + address + " about '" + subject
+                + "' within 10 seconds");
     }
 
-    /** The reset code of the {@code count}-th mail to the address. */
+    /** The reset code of the {@code count}-th reset-code mail to the address. */
     public static String awaitResetCode(String address, int count) {
-        String body = GreenMailUtil.getBody(awaitMail(address, count));
+        String body = GreenMailUtil.getBody(awaitMail(address, RESET_CODE_SUBJECT, count));
         Matcher code = RESET_CODE.matcher(body);
         if (!code.find()) {
             throw new AssertionError("No code in: " + body);
         }
         return code.group(1);
+    }
+
+    private static String subjectOf(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean isTo(MimeMessage mail, String address) {

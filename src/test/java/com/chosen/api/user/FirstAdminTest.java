@@ -147,22 +147,35 @@ class FirstAdminTest {
     @Test
     void replicasStartingAtOnceGrantAnExistingUserAdminOnce() throws Exception {
         Account ada = Accounts.newUser("ada");
-        startReplicasAtOnce(ada.email(), OTHER_PASSWORD);
+        startReplicasAtOnce(ada.email(), Accounts.PASSWORD);
         assertEquals(List.of("admin", "user"), rolesInTheDatabase(ada.email()));
         assertEquals(1, versionInTheDatabase(ada.email()));
     }
 
     @Test
-    void anExistingUserBecomesAdminAndKeepsTheirPassword() {
+    void anExistingUserWhoseFirstAdminPasswordIsTheirsBecomesAdminAndKeepsTheirPassword() {
         Account ada = Accounts.newUser("ada");
         String updatedBefore = ada.request().get("/api/v1/users/me").then().extract().jsonPath().getString("updated_at");
-        firstAdmin.ensure(ada.email().toUpperCase(), OTHER_PASSWORD);
+        assertTrue(firstAdmin.ensure(ada.email().toUpperCase(), Accounts.PASSWORD));
         Account adaAsAdmin = loggedIn(ada.email(), Accounts.PASSWORD);
         adaAsAdmin.request().get("/api/v1/users/me").then()
                 .body("roles", contains("admin", "user"))
                 .body("updated_at", not(equalTo(updatedBefore)));
         adaAsAdmin.request().get("/api/v1/users").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("email", ada.email(), "password", OTHER_PASSWORD))
+    }
+
+    @Test
+    void whoeverRegisteredTheAdminEmailFirstWithAnotherPasswordGetsNothing() {
+        // registration verifies no email: the squatter was there before the operator set the variables
+        Account squatter = Accounts.newUser("admin");
+        assertFalse(firstAdmin.ensure(squatter.email(), OTHER_PASSWORD));
+        assertEquals(List.of("user"), rolesInTheDatabase(squatter.email()));
+        assertEquals(0, versionInTheDatabase(squatter.email()));
+        Account stillUser = loggedIn(squatter.email(), Accounts.PASSWORD);
+        stillUser.request().get("/api/v1/users/me").then().body("roles", contains("user"));
+        stillUser.request().get("/api/v1/users").then().statusCode(403);
+        // the operator's password does not log in to the squatter's account either
+        given().contentType(ContentType.JSON).body(Map.of("email", squatter.email(), "password", OTHER_PASSWORD))
                 .post("/api/v1/auth/login").then().statusCode(401);
     }
 

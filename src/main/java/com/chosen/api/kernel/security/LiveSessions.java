@@ -1,6 +1,7 @@
 package com.chosen.api.kernel.security;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import com.chosen.api.kernel.security.SessionStates.State;
@@ -21,6 +22,9 @@ import io.smallrye.mutiny.Uni;
 final class LiveSessions {
 
     private final Cache<String, State> known;
+    // moves on with every end this replica learns of: a lookup that was under way meanwhile may have
+    // read the state from before the end, and must not keep it
+    private final AtomicLong ends = new AtomicLong();
 
     LiveSessions(long maxSize, Duration maxStaleness, Ticker ticker) {
         this.known = Caffeine.newBuilder()
@@ -36,21 +40,29 @@ final class LiveSessions {
         return state == null ? null : state.live();
     }
 
-    /** Whether the session is live, as {@code lookup} finds it now; kept for the next requests. */
+    /**
+     * Whether the session is live, as {@code lookup} finds it now; kept for the next requests unless an
+     * end was learnt of while it was being looked up.
+     */
     Uni<Boolean> lookUp(String sessionId, Function<String, Uni<State>> lookup) {
+        long endsBefore = ends.get();
         return lookup.apply(sessionId).map(state -> {
-            known.put(sessionId, state);
+            if (ends.get() == endsBefore) {
+                known.put(sessionId, state);
+            }
             return state.live();
         });
     }
 
     /** Drops what is known of the user's sessions, after a change that ended them. */
     void forgetUser(long userId) {
+        ends.incrementAndGet();
         known.asMap().values().removeIf(state -> state.userId() == userId);
     }
 
     /** Drops what is known of one session, after it ended. */
     void forget(String sessionId) {
+        ends.incrementAndGet();
         known.invalidate(sessionId);
     }
 }

@@ -173,9 +173,11 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void swaggerUiKeepsTheLoginAndItsAuthorizeDialogHidesTheClientCredentials() {
+    void swaggerUiKeepsNoTokenNorPasswordInTheBrowserAndItsAuthorizeDialogHidesTheClientCredentials() {
+        // persisted, Swagger UI would write the refresh token and the password to localStorage
         given().get("/q/swagger-ui/").then().statusCode(200)
-                .body(containsString("persistAuthorization: true"))
+                .body(containsString("persistAuthorization: false"))
+                .body(not(containsString("persistAuthorization: true")))
                 .body(containsString("label[for=client_id_password]"))
                 .body(containsString("label[for=client_secret_password]"));
     }

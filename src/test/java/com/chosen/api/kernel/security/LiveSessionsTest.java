@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
@@ -119,5 +120,20 @@ class LiveSessionsTest {
 
         assertNull(sessions.knownLiveness("s1"));
         assertEquals(Boolean.TRUE, sessions.knownLiveness("s2"));
+    }
+
+    @Test
+    void aStateReadBeforeAnEndThatIsLearntOfMeanwhileIsNotKept() {
+        // the lookup reads "live", then the session is ended on this replica before the answer arrives
+        CompletableFuture<State> read = new CompletableFuture<>();
+        CompletableFuture<Boolean> result = sessions.lookUp("s1", session -> Uni.createFrom().completionStage(read))
+                .subscribe().asCompletionStage();
+        sessions.forget("s1");
+        read.complete(new State(1, true));
+
+        assertTrue(result.join());
+        assertNull(sessions.knownLiveness("s1"));
+        store.states.put("s1", new State(1, false));
+        assertFalse(check("s1"));
     }
 }
