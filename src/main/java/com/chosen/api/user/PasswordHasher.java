@@ -3,7 +3,6 @@ package com.chosen.api.user;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
@@ -13,11 +12,9 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 import com.chosen.api.kernel.problem.ProblemException;
-import com.password4j.Argon2Function;
-import com.password4j.Password;
-import com.password4j.types.Argon2;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -53,21 +50,13 @@ public class PasswordHasher {
     Vertx vertx;
 
     private final AtomicInteger queued = new AtomicInteger();
-    private CompletableFuture<Argon2Function> argon2id;
+    private final Argon2PasswordEncoder argon2id = argon2id();
     private WorkerExecutor workers;
 
-    /**
-     * Set up when the service starts, on a hashing thread, so that the start does not wait for it
-     * (password4j's set-up took about 0.2 s of a native start); hashes wait for it there. Not on the
-     * first login: password4j registers a JVM shutdown hook when a hash function is created, which
-     * fails once shutdown has begun.
-     */
     void start(@Observes StartupEvent event) {
         int concurrency = configuredConcurrency.orElseGet(() -> concurrencyFor(Runtime.getRuntime().maxMemory(),
                 Runtime.getRuntime().availableProcessors()));
         workers = vertx.createSharedWorkerExecutor("password-hashing", concurrency);
-        argon2id = workers.executeBlocking(Uni.createFrom().item(() -> Argon2Function.getInstance(MEMORY_KIB, 2, 1, 32,
-                Argon2.ID)), false).subscribeAsCompletionStage();
         LOG.debugf("Password hashing: %d at once, %d waiting at most, for %s at most", concurrency, maxQueue, maxWait);
     }
 
@@ -78,6 +67,15 @@ public class PasswordHasher {
         }
     }
 
+    /**
+     * PHC strings ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), a 16-byte salt, a 32-byte hash: the
+     * format the hashes stored so far were written in. Each hash allocates its 19 MiB and leaves them to
+     * the collector, so nothing of it stays on the heap between logins.
+     */
+    static Argon2PasswordEncoder argon2id() {
+        return new Argon2PasswordEncoder(16, 32, 1, MEMORY_KIB, 2);
+    }
+
     /** As many hashes as a quarter of the heap holds (each holds 19 MiB), at least one, at most one per core. */
     static int concurrencyFor(long maxHeapBytes, int cores) {
         long fitting = maxHeapBytes / 4 / (MEMORY_KIB * 1024L);
@@ -85,7 +83,7 @@ public class PasswordHasher {
     }
 
     public Uni<String> hash(String password) {
-        return bounded(() -> Password.hash(password).addRandomSalt(16).with(argon2id.join()).getResult());
+        return bounded(() -> argon2id.encode(password));
     }
 
     /**
@@ -95,9 +93,9 @@ public class PasswordHasher {
     public Uni<Boolean> verify(String password, String storedHash) {
         return bounded(() -> {
             boolean known = storedHash != null;
-            String hash = known ? storedHash : DummyHash.of(argon2id.join());
+            String hash = known ? storedHash : DummyHash.of(argon2id);
             // parameters come from the stored hash, so raising them later keeps old hashes valid
-            boolean matches = Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
+            boolean matches = argon2id.matches(password, hash);
             return known && matches;
         });
     }
@@ -133,9 +131,9 @@ public class PasswordHasher {
     private static final class DummyHash {
         private static volatile String value;
 
-        static String of(Argon2Function argon2id) {
+        static String of(Argon2PasswordEncoder argon2id) {
             if (value == null) {
-                value = Password.hash("not-a-password-of-anyone").addRandomSalt(16).with(argon2id).getResult();
+                value = argon2id.encode("not-a-password-of-anyone");
             }
             return value;
         }

@@ -38,8 +38,8 @@ class GracefulShutdownIT {
 
             String credentials = "{\"email\":\"" + ada.email() + "\",\"password\":\"" + Accounts.PASSWORD + "\"}";
             // the instance's first login, its body still arriving when SIGTERM comes: in flight, for sure,
-            // at that moment, and the first password check after shutdown began (password4j registers a
-            // shutdown hook when its hash function is created, which the application does at start-up)
+            // at that moment, and the first password check after shutdown began (no part of hashing may
+            // depend on what shutdown takes away, such as registering a shutdown hook)
             byte[] body = credentials.getBytes(StandardCharsets.UTF_8);
             try (Socket socket = new Socket("localhost", port)) {
                 socket.setSoTimeout(30_000);
