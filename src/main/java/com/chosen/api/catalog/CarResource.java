@@ -41,7 +41,6 @@ import com.chosen.api.kernel.rows.Rows;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -56,7 +55,6 @@ public class CarResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @WithSession
     @Operation(operationId = "createCar", summary = "Create a car",
             description = "Admins only. `category_id`, when given, must name a category (else 422).")
     @APIResponse(responseCode = "201", description = "The new car, with Location and ETag",
@@ -69,7 +67,6 @@ public class CarResource {
 
     @GET
     @PermitAll
-    @WithSession
     @Operation(operationId = "listCars", summary = "List cars",
             description = "Open to anyone. Ordered by id; `category_id` keeps the cars of one category. "
                     + "X-Total-Count counts all matches.")
@@ -85,7 +82,6 @@ public class CarResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @WithSession
     @Operation(operationId = "getCar", summary = "One car", description = "Open to anyone.")
     @APIResponse(responseCode = "200", description = "The car, with its ETag",
             content = @Content(schema = @Schema(implementation = CarResponse.class)))
@@ -97,7 +93,6 @@ public class CarResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @WithSession
     @Operation(operationId = "updateCar", summary = "Change a car",
             description = "Admins only. Partial update: only the fields present change; `category_id: null` takes the "
                     + "car out of its category, and a `category_id` must name a category (else 422).")
@@ -115,7 +110,6 @@ public class CarResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @WithSession
     @Operation(operationId = "deleteCar", summary = "Delete a car", description = "Admins only.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -35,7 +35,6 @@ import com.chosen.api.kernel.security.Roles;
 import com.chosen.api.kernel.rows.Rows;
 import com.chosen.api.kernel.problem.UniqueValues;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /** The catalog's categories: anyone may read them, an admin may change them. */
@@ -47,7 +46,6 @@ public class CategoryResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @WithSession
     @Operation(operationId = "createCategory", summary = "Create a category",
             description = "Admins only. The name is unique regardless of case (else 409).")
     @APIResponse(responseCode = "201", description = "The new category, with Location and ETag",
@@ -59,7 +57,6 @@ public class CategoryResource {
 
     @GET
     @PermitAll
-    @WithSession
     @Operation(operationId = "listCategories", summary = "List categories",
             description = "Open to anyone. Ordered by name regardless of case, then id. X-Total-Count counts all.")
     @APIResponse(responseCode = "200", description = "One page of categories",
@@ -72,7 +69,6 @@ public class CategoryResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @WithSession
     @Operation(operationId = "getCategory", summary = "One category", description = "Open to anyone.")
     @APIResponse(responseCode = "200", description = "The category, with its ETag",
             content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
@@ -83,7 +79,6 @@ public class CategoryResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @WithSession
     @Operation(operationId = "updateCategory", summary = "Change a category",
             description = "Admins only. Partial update: only the fields present change; `description: null` clears it. "
                     + "The name stays unique regardless of case (else 409).")
@@ -99,7 +94,6 @@ public class CategoryResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @WithSession
     @Operation(operationId = "deleteCategory", summary = "Delete a category",
             description = "Admins only. A category that still has cars is not deleted (409): move or delete its cars "
                     + "first.")

@@ -36,7 +36,6 @@ import com.chosen.api.kernel.rows.PageRequest;
 import com.chosen.api.kernel.rows.Responses;
 import com.chosen.api.kernel.rows.Rows;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -51,7 +50,6 @@ public class QuestionnaireResource {
     Ownership ownership;
 
     @POST
-    @WithSession
     @Operation(operationId = "createQuestionnaire", summary = "Answer the onboarding questionnaire",
             description = "The caller owns it; `user_id` in the body is ignored. `goal` and `experience_level` take "
                     + "one of the listed values; any other value is a 422 that names them.")
@@ -63,7 +61,6 @@ public class QuestionnaireResource {
     }
 
     @GET
-    @WithSession
     @Operation(operationId = "listQuestionnaires", summary = "List questionnaires",
             description = "The caller's own (an admin may pass `user_id`), newest first (`created_at`, then highest "
                     + "id). X-Total-Count counts all matches.")
@@ -79,7 +76,6 @@ public class QuestionnaireResource {
 
     @GET
     @Path("/{id}")
-    @WithSession
     @Operation(operationId = "getQuestionnaire", summary = "One questionnaire", description = "The owner's or, for an admin, anyone's; another user's is a 403.")
     @APIResponse(responseCode = "200", description = "The questionnaire, with its ETag",
             content = @Content(schema = @Schema(implementation = QuestionnaireResponse.class)))
@@ -90,7 +86,6 @@ public class QuestionnaireResource {
 
     @PUT
     @Path("/{id}")
-    @WithSession
     @Operation(operationId = "updateQuestionnaire", summary = "Change a questionnaire",
             description = "Partial update: only the fields present change; `null` clears an optional field.")
     @APIResponse(responseCode = "200", description = "The updated questionnaire, with its new ETag",
@@ -103,7 +98,6 @@ public class QuestionnaireResource {
 
     @DELETE
     @Path("/{id}")
-    @WithSession
     @Operation(operationId = "deleteQuestionnaire", summary = "Delete a questionnaire", description = "The owner's or, for an admin, anyone's; another user's is a 403.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

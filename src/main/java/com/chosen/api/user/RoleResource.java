@@ -17,7 +17,6 @@ import com.chosen.api.kernel.rows.Page;
 import com.chosen.api.kernel.rows.Responses;
 import com.chosen.api.kernel.security.Roles;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
@@ -28,7 +27,6 @@ public class RoleResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @WithSession
     @Operation(operationId = "listRoles", summary = "List roles (admin)",
             description = "Every role a user can hold, ordered by id; PUT /api/v1/users/{id}/roles takes their names. "
                     + "Setting a user's roles ends their sessions; the next login carries the new ones. X-Total-Count counts them all.")

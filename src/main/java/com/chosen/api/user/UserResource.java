@@ -34,7 +34,6 @@ import com.chosen.api.user.AccountMails.PasswordChange;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -65,7 +64,6 @@ public class UserResource {
     @GET
     @Path("/me")
     @Authenticated
-    @WithSession
     @Operation(operationId = "getCurrentUser", summary = "The caller's account",
             description = "The account the token names, with the roles it holds now.")
     @APIResponse(responseCode = "200", description = "The caller's account")
@@ -123,7 +121,6 @@ public class UserResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @WithSession
     @Operation(operationId = "listUsers", summary = "List users (admin)",
             description = "Ordered by id, with their roles. X-Total-Count counts all users.")
     @APIResponse(responseCode = "200", description = "One page of users",

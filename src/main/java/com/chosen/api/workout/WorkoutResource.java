@@ -37,7 +37,6 @@ import com.chosen.api.kernel.rows.Responses;
 import com.chosen.api.kernel.rows.Rows;
 import com.chosen.api.kernel.rows.Timestamps;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -53,7 +52,6 @@ public class WorkoutResource {
     Ownership ownership;
 
     @POST
-    @WithSession
     @Operation(operationId = "createWorkout", summary = "Log a workout", description = "The caller owns it; `user_id` in the body is ignored.")
     @APIResponse(responseCode = "201", description = "The new workout, with Location and ETag",
             content = @Content(schema = @Schema(implementation = WorkoutResponse.class)))
@@ -63,7 +61,6 @@ public class WorkoutResource {
     }
 
     @GET
-    @WithSession
     @Operation(operationId = "listWorkouts", summary = "List workouts",
             description = "The caller's own (an admin may pass `user_id`), newest `workout_date` first, then "
                     + "highest id. `from`/`to` bound `workout_date`, both inclusive. X-Total-Count counts all matches.")
@@ -90,7 +87,6 @@ public class WorkoutResource {
 
     @GET
     @Path("/{id}")
-    @WithSession
     @Operation(operationId = "getWorkout", summary = "One workout", description = "The owner's or, for an admin, anyone's; another user's is a 403.")
     @APIResponse(responseCode = "200", description = "The workout, with its ETag",
             content = @Content(schema = @Schema(implementation = WorkoutResponse.class)))
@@ -100,7 +96,6 @@ public class WorkoutResource {
 
     @PUT
     @Path("/{id}")
-    @WithSession
     @Operation(operationId = "updateWorkout", summary = "Change a workout",
             description = "Partial update: only the fields present change; `null` clears an optional field.")
     @APIResponse(responseCode = "200", description = "The updated workout, with its new ETag",
@@ -113,7 +108,6 @@ public class WorkoutResource {
 
     @DELETE
     @Path("/{id}")
-    @WithSession
     @Operation(operationId = "deleteWorkout", summary = "Delete a workout", description = "The owner's or, for an admin, anyone's; another user's is a 403.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> delete(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

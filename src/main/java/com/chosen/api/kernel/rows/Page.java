@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** One window of a list and the count of all matches, which goes to {@code X-Total-Count}. */
@@ -69,7 +68,7 @@ public record Page<T>(List<T> items, long total) {
         }
 
         private Uni<List<Object[]>> rows(String hql, int skip, int limit) {
-            return Panache.getSession().chain(session -> {
+            return Rows.read(session -> {
                 var query = session.createSelectionQuery(hql, Object[].class).setFirstResult(skip).setMaxResults(limit);
                 parameters.forEach(query::setParameter);
                 return query.getResultList();
