@@ -48,7 +48,7 @@ fi
 test -f target/quarkus-app/app.aot || { echo "no AOT cache in target/quarkus-app; run without --skip-build" >&2; exit 1; }
 
 # the native executable runs with the arguments of the generated manifests (comma-separated in the pom)
-native_args=$(sed -n 's:.*<native.run-args>\(.*\)</native.run-args>.*:\1:p' pom.xml | tr ',' ' ')
+native_args=$(sed -n 's:.*<native.run-args>\(-.*\)</native.run-args>.*:\1:p' pom.xml | tr ',' ' ')
 
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt"
 "$jdk25/bin/java" -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "target/test-classes:$(cat "$out/classpath.txt")" com.chosen.api.packaged.ColdStartBench "$runs" \

@@ -21,7 +21,7 @@ runner="${1:-target/chosen-api-1.0.0-SNAPSHOT-runner}"
 [ -x "$runner" ] || { echo "no native executable at $runner (./mvnw package -Dnative ...)" >&2; exit 2; }
 settings=("$@")
 if [ ${#settings[@]} -eq 0 ]; then
-    settings=("$(sed -n 's:.*<native.run-args>\(.*\)</native.run-args>.*:\1:p' pom.xml | tr ',' ' ')")
+    settings=("$(sed -n 's:.*<native.run-args>\(-.*\)</native.run-args>.*:\1:p' pom.xml | tr ',' ' ')")
 fi
 scenario="${SCENARIO:-get_workout}"
 runner="$(realpath "$runner")"

@@ -8,7 +8,8 @@
 #   bench/throughput.sh [SCENARIO...]          all four scenarios after a 60 s JIT warm-up
 #   WARMUP=5s bench/throughput.sh              the first minute of a new instance
 #   JAVA_OPTS="-XX:..." bench/throughput.sh    the jar with other JVM options
-#   APP="target/chosen-api-1.0.0-SNAPSHOT-runner -Xmx256m -Xmn16m -XX:ActiveProcessorCount=1" SERVER_CPUS=1 \
+#   APP="target/chosen-api-1.0.0-SNAPSHOT-runner $(sed -n 's:.*<native.run-args>\(-.*\)</native.run-args>.*:\1:p' pom.xml | tr , ' ')" \
+#       SERVER_CPUS=1 WARMUP=20s \
 #       bench/throughput.sh                    the native executable as a one-CPU pod runs it, both servers on
 #                                              core 1 (APP given: nothing is packaged)
 #

@@ -41,10 +41,10 @@ class LoginBurstIT {
         List<String> emails = registerAccounts(LOGINS);
         Path target = Path.of("target");
         boolean nativeExecutable = PackagedApp.isNative(target);
-        // as the manifests run it: the native executable with its own heap settings; the JVM with the heap
-        // a 512 Mi pod gives it by default (a quarter)
+        // as the manifests run it: the native executable with native.run-args (pom.xml); the JVM with the
+        // heap a 512 Mi pod gives it by default (a quarter)
         String[] runtimeOptions = nativeExecutable
-                ? new String[] { "-Xmx256m", "-Xmn16m", "-XX:ActiveProcessorCount=1" }
+                ? System.getProperty("native.run-args").split(",")
                 : new String[] { "-Xmx128m" };
         long podLimitKiB = (nativeExecutable ? 384 : 512) * 1024L;
         int port = PackagedApp.freePort();
