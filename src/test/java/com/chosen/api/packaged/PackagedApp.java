@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import com.chosen.api.support.PostgresResource;
+
 /**
  * The packaged application (fast jar, AOT jar or native executable, whichever the last build made)
  * started as an operator would: its own process, the {@code prod} profile, and nothing but the
@@ -80,11 +82,14 @@ final class PackagedApp implements AutoCloseable {
 
     /**
      * The contract's environment variables for a database and key pair given as configuration
-     * properties (what {@code PostgresResource} answers), e.g. QUARKUS_DATASOURCE_REACTIVE_URL.
+     * properties (what {@code PostgresResource} answers), e.g. QUARKUS_DATASOURCE_REACTIVE_URL, and the
+     * suite's per-address limit ({@link PostgresResource#ONE_CLIENT_ADDRESS_FOR_THE_SUITE}).
      */
     static Map<String, String> environment(Map<String, String> properties, int port) {
         Map<String, String> env = new HashMap<>();
-        properties.forEach((name, value) -> env.put(name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value));
+        Map<String, String> all = new HashMap<>(PostgresResource.ONE_CLIENT_ADDRESS_FOR_THE_SUITE);
+        all.putAll(properties);
+        all.forEach((name, value) -> env.put(name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         return env;
     }

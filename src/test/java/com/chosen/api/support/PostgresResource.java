@@ -10,9 +10,11 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.test.common.DevServicesContext;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -22,11 +24,21 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * It also writes an RSA key pair as PEM files, so that tests sign and verify tokens exactly as
  * production does. {@link #stopServer()}/{@link #startServer()} let a test take the database away.
  */
-public class PostgresResource implements QuarkusTestResourceLifecycleManager {
+public class PostgresResource implements QuarkusTestResourceLifecycleManager, DevServicesContext.ContextAware {
 
     private static final Path KEYS = Path.of("target", "test-keys").toAbsolutePath();
 
+    /**
+     * Every client of a test run is the loopback, so a per-address limit would count the whole suite's
+     * failed logins (many on purpose) as one client's. The {@code @QuarkusTest}s have theirs in the
+     * test profile (40, which LoginThrottlingTest exercises); the packaged applications the integration
+     * tests start run the prod profile and get this one.
+     */
+    public static final Map<String, String> ONE_CLIENT_ADDRESS_FOR_THE_SUITE =
+            Map.of("chosen.login-throttle.max-failures-per-address", "1000");
+
     private static EmbeddedPostgres server;
+    private static boolean integrationTests;
     private static Path dataDirectory;
     private static int port;
 
@@ -37,10 +49,20 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             port = freePort();
             startServer();
             writeKeyPair(Files.createDirectories(KEYS));
-            return settings();
+            if (!integrationTests) {
+                return settings();
+            }
+            Map<String, String> packaged = new HashMap<>(settings());
+            packaged.putAll(ONE_CLIENT_ADDRESS_FOR_THE_SUITE);
+            return packaged;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void setIntegrationTestContext(DevServicesContext context) {
+        integrationTests = true;
     }
 
     /** Datasource and key settings of the running database, for an application process started by a test. */
