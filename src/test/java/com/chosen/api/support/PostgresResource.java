@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkus.test.common.DevServicesContext;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -24,7 +23,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * It also writes an RSA key pair as PEM files, so that tests sign and verify tokens exactly as
  * production does. {@link #stopServer()}/{@link #startServer()} let a test take the database away.
  */
-public class PostgresResource implements QuarkusTestResourceLifecycleManager, DevServicesContext.ContextAware {
+public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private static final Path KEYS = Path.of("target", "test-keys").toAbsolutePath();
 
@@ -38,7 +37,6 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager, De
             Map.of("chosen.login-throttle.max-failures-per-address", "1000");
 
     private static EmbeddedPostgres server;
-    private static boolean integrationTests;
     private static Path dataDirectory;
     private static int port;
 
@@ -49,7 +47,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager, De
             port = freePort();
             startServer();
             writeKeyPair(Files.createDirectories(KEYS));
-            if (!integrationTests) {
+            // failsafe names the packaged artifact for the integration tests (pom.xml); surefire does not
+            if (System.getProperty("native.image.path") == null) {
                 return settings();
             }
             Map<String, String> packaged = new HashMap<>(settings());
@@ -58,11 +57,6 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager, De
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public void setIntegrationTestContext(DevServicesContext context) {
-        integrationTests = true;
     }
 
     /** Datasource and key settings of the running database, for an application process started by a test. */
