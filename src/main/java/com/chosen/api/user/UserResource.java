@@ -112,7 +112,7 @@ public class UserResource {
             return Uni.createFrom().failure(ProblemException.invalidField(CURRENT_PASSWORD,
                     "is required to set a new password"));
         }
-        return Panache.withSession(() -> Rows.find(User.class, caller.id()))
+        return Rows.find(User.class, caller.id())
                 .chain(user -> passwordCheck.userWithPassword(user.email, currentPassword))
                 .onItem().ifNull().failWith(() -> ProblemException.invalidField(CURRENT_PASSWORD,
                         "is not the account's password"))
