@@ -77,11 +77,11 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     /**
-     * The settings of {@link PostgresResource#settings()} with both datasources on this database, for an
-     * application process started by a test.
+     * The settings of {@link PostgresResource#databaseAndKeys()} with both datasources on this database,
+     * for an application process started by a test.
      */
     public Map<String, String> settings() {
-        Map<String, String> settings = new HashMap<>(PostgresResource.settings());
+        Map<String, String> settings = new HashMap<>(PostgresResource.databaseAndKeys());
         settings.replaceAll((name, value) -> name.startsWith("quarkus.datasource.") && name.endsWith(".url")
                 ? value.replaceAll("/postgres$", "/" + this.name) : value);
         return settings;

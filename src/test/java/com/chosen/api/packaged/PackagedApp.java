@@ -15,11 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import com.chosen.api.support.EnvironmentVariables;
 import com.chosen.api.support.PostgresResource;
 
 /**
@@ -86,10 +86,9 @@ final class PackagedApp implements AutoCloseable {
      * suite's per-address limit ({@link PostgresResource#ONE_CLIENT_ADDRESS_FOR_THE_SUITE}).
      */
     static Map<String, String> environment(Map<String, String> properties, int port) {
-        Map<String, String> env = new HashMap<>();
         Map<String, String> all = new HashMap<>(PostgresResource.ONE_CLIENT_ADDRESS_FOR_THE_SUITE);
         all.putAll(properties);
-        all.forEach((name, value) -> env.put(name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value));
+        Map<String, String> env = EnvironmentVariables.of(all);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         return env;
     }

@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -22,10 +25,18 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * Central), started once, shared by every {@code @QuarkusTest} and {@code @QuarkusIntegrationTest}.
  * It also writes an RSA key pair as PEM files, so that tests sign and verify tokens exactly as
  * production does. {@link #stopServer()}/{@link #startServer()} let a test take the database away.
+ * <p>
+ * Given {@value #MIGRATED_BY} (a packaged jar, scripts/check-rolling-update.sh sets it), the schema is the
+ * one that jar's changelog makes, migrated as the Kubernetes init Job does, and every application process
+ * of the run starts as a Deployment's pod does, without migrating: that is how a release is tested on the
+ * schema of another (the previous release on the next one's schema during a rollout, and the reverse).
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private static final Path KEYS = Path.of("target", "test-keys").toAbsolutePath();
+    /** The system property naming the packaged jar whose init Job migrates the database of the run. */
+    public static final String MIGRATED_BY = "chosen.schema.migrated-by";
+    private static final Duration INIT_JOB_LIMIT = Duration.ofMinutes(3);
 
     /**
      * Every client of a test run is the loopback, so a per-address limit would count the whole suite's
@@ -47,6 +58,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             port = freePort();
             startServer();
             writeKeyPair(Files.createDirectories(KEYS));
+            initJob().ifPresent(PostgresResource::runInitJob);
             // failsafe names the packaged artifact for the integration tests (pom.xml); surefire does not
             if (System.getProperty("native.image.path") == null) {
                 return settings();
@@ -61,6 +73,19 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     /** Datasource and key settings of the running database, for an application process started by a test. */
     public static Map<String, String> settings() {
+        Map<String, String> settings = new HashMap<>(databaseAndKeys());
+        if (initJob().isPresent()) {
+            // what the Deployment sets: its init Job migrated, the pods do not
+            settings.put("quarkus.liquibase.enabled", "false");
+        }
+        return settings;
+    }
+
+    /**
+     * The database and key pair alone, for a process that must start as the test asks whatever the run
+     * (a scratch database's, an init Job's).
+     */
+    public static Map<String, String> databaseAndKeys() {
         return Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/postgres",
                 "quarkus.datasource.jdbc.url", jdbcUrl(),
@@ -68,6 +93,37 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.password", "postgres",
                 "mp.jwt.verify.publickey.location", KEYS.resolve("public.pem").toString(),
                 "smallrye.jwt.sign.key.location", KEYS.resolve("private.pem").toString());
+    }
+
+    private static Optional<Path> initJob() {
+        return Optional.ofNullable(System.getProperty(MIGRATED_BY)).filter(jar -> !jar.isBlank()).map(Path::of);
+    }
+
+    /** Runs the jar as the init Job does (QUARKUS_INIT_AND_EXIT=true): it migrates the database and exits. */
+    private static void runInitJob(Path jar) {
+        Path log = Path.of("target", "init-job.log").toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toAbsolutePath().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(EnvironmentVariables.of(databaseAndKeys()));
+        builder.environment().put("QUARKUS_INIT_AND_EXIT", "true");
+        try {
+            Process job = builder.start();
+            if (!job.waitFor(INIT_JOB_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                job.destroyForcibly();
+                throw new IllegalStateException("The init Job of " + jar + " did not exit within " + INIT_JOB_LIMIT + "; see " + log);
+            }
+            if (job.exitValue() != 0) {
+                throw new IllegalStateException("The init Job of " + jar + " exited with " + job.exitValue() + ":\n"
+                        + Files.readString(log));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
