@@ -26,6 +26,7 @@ if [[ -z "$previous" ]]; then
     fi
 fi
 previous_commit="$(git rev-parse --verify --quiet "$previous^{commit}")" || { echo "Unknown reference: $previous" >&2; exit 2; }
+[[ "$previous" == "$previous_commit" ]] && previous="$(git rev-parse --short "$previous_commit")"
 
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/chosen-rolling-update.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
@@ -40,9 +41,9 @@ report_failure() {
         | sed 's/^\[ERROR\]/ /' | head -40 || true
     echo "What PostgreSQL refused (from its log and the application's):"
     cat "$output" "$tree"/target/*.log 2>/dev/null \
-        | grep -o -E '(column|relation) [^ ]+( of relation [^ ]+)? does not exist|null value in column [^ ]+( of relation [^ ]+)? violates not-null constraint|value too long for type [^)]*\)|invalid input syntax for type [a-z ]+' \
-        | sort | uniq -c | sort -rn | head -20 || true
-    echo "Make the change in expand/contract steps (docs/developing.md, \"Rolling updates\")."
+        | grep -o -E '(column|relation) [^ ]+( of relation [^ ]+)? does not exist|null value in column [^ ]+( of relation [^ ]+)? violates not-null constraint|value too long for type [^)]*\)|cached plan must not change result type|invalid input syntax for type [a-z ]+' \
+        | tr -d '\\' | grep -v databasechangelog | sort | uniq -c | sort -rn | head -20 || true
+    echo "Split the change into expand and contract releases (docs/developing.md, \"Changing a column across releases\")."
 }
 
 # run_integration_tests WHO TREE: TREE's packaged jar and integration tests on a database migrated by this tree
