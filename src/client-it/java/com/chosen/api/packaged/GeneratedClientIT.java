@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class GeneratedClientIT {
     void theReadmeWalkthroughWorksThroughAClientGeneratedFromTheDocument() throws Exception {
         AuthApi auth = new AuthApi(client(null));
         String email = Accounts.uniqueEmail("generated");
-        User ada = auth.register(new RegisterRequest().email(email).password(Accounts.PASSWORD).fullName("Ada"));
+        User ada = auth.register(new RegisterRequest().email(email).password(Accounts.PASSWORD).fullName("Ada"), null);
         assertEquals(email, ada.getEmail());
         assertEquals(List.of("user"), ada.getRoles());
 
@@ -61,13 +62,20 @@ class GeneratedClientIT {
         assertEquals("bearer", token.getTokenType());
         WorkoutsApi workouts = new WorkoutsApi(client(token.getAccessToken()));
 
-        ApiResponse<Workout> created = workouts.createWorkoutWithHttpInfo(new NewWorkout()
-                .name("Morning run").description("Easy 5k").durationMinutes(30).workoutDate(MORNING));
+        // one Idempotency-Key per workout, sent again with each retry of it (after a timeout, a 503 or a
+        // lost answer): the retry answers the same, and the list below still counts one
+        NewWorkout run = new NewWorkout().name("Morning run").description("Easy 5k").durationMinutes(30).workoutDate(MORNING);
+        String key = UUID.randomUUID().toString();
+        ApiResponse<Workout> created = workouts.createWorkoutWithHttpInfo(run, key);
         assertEquals(201, created.getStatusCode());
         long id = created.getData().getId();
         assertTrue(header(created, "Location").endsWith("/api/v1/workouts/" + id), header(created, "Location"));
         String etag = header(created, "ETag");
         assertEquals(MORNING.toInstant(), created.getData().getWorkoutDate().toInstant());
+        ApiResponse<Workout> retried = workouts.createWorkoutWithHttpInfo(run, key);
+        assertEquals(201, retried.getStatusCode());
+        assertEquals(id, retried.getData().getId());
+        assertEquals(etag, header(retried, "ETag"));
 
         ApiResponse<List<Workout>> listed = workouts.listWorkoutsWithHttpInfo(null, 10, null, null, null);
         assertEquals("1", header(listed, "X-Total-Count"));
@@ -93,7 +101,7 @@ class GeneratedClientIT {
         assertEquals("Precondition Failed", precondition.getTitle());
 
         ApiException invalid = assertThrows(ApiException.class, () -> workouts.createWorkout(
-                new NewWorkout().name("Run").durationMinutes(2000).workoutDate(MORNING)));
+                new NewWorkout().name("Run").durationMinutes(2000).workoutDate(MORNING), null));
         assertEquals(422, invalid.getCode());
         Problem rules = problem(invalid, Problem.class);
         assertEquals("duration_minutes", rules.getErrors().get(0).getField());
@@ -110,7 +118,7 @@ class GeneratedClientIT {
     void theOAuthPasswordGrantIsAnOperationOfItsOwnAndARefusalCarriesOAuthErrorMembers() throws Exception {
         AuthApi auth = new AuthApi(client(null));
         String email = Accounts.uniqueEmail("oauth");
-        auth.register(new RegisterRequest().email(email).password(Accounts.PASSWORD));
+        auth.register(new RegisterRequest().email(email).password(Accounts.PASSWORD), null);
 
         TokenResponse token = auth.issueToken("password", email, Accounts.PASSWORD);
         assertNotNull(token.getAccessToken());
@@ -127,7 +135,7 @@ class GeneratedClientIT {
     void sessionsRefreshAndEndAndAForgottenPasswordIsResetThroughTheGeneratedClient() throws Exception {
         AuthApi auth = new AuthApi(client(null));
         String email = Accounts.uniqueEmail("lifecycle");
-        auth.register(new RegisterRequest().email(email).password(Accounts.PASSWORD));
+        auth.register(new RegisterRequest().email(email).password(Accounts.PASSWORD), null);
         TokenResponse login = auth.login(new LoginRequest().email(email).password(Accounts.PASSWORD));
 
         TokenResponse refreshed = auth.refreshToken(new RefreshRequest().refreshToken(login.getRefreshToken()));

@@ -30,7 +30,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * {@code login_attempts}, keyed by a digest: neither emails nor addresses are stored), the one store
  * every replica shares, so that N replicas do not give N times the guesses and a restart forgets
  * nothing; one statement per attempt, the database's clock deciding when a window ends.
- * {@link ExpiredRows} removes the windows that ended.
+ * {@link com.chosen.api.kernel.rows.ExpiredRows} removes the windows that ended.
  */
 @ApplicationScoped
 public class AttemptThrottle {

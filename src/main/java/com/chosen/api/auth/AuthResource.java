@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseHeader;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
+import com.chosen.api.kernel.idempotency.Idempotency;
 import com.chosen.api.kernel.problem.Problem;
 import com.chosen.api.kernel.problem.ProblemException;
 import com.chosen.api.kernel.request.TextLength;
@@ -62,6 +64,9 @@ public class AuthResource {
     @Inject
     PasswordResets passwordResets;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -71,9 +76,10 @@ public class AuthResource {
     @APIResponse(responseCode = "201", description = "The new account; Location is /api/v1/users/me",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Uni<Response> register(@Valid @NotNull NewUser body) {
-        return accounts.register(body)
-                .map(user -> Response.created(URI.create("/api/v1/users/me")).entity(UserResponse.of(user)).build());
+    public Uni<Response> register(@Valid @NotNull NewUser body, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return accounts.passwordHash(body).chain(hash -> idempotency.createAnonymously(idempotencyKey,
+                User.normalisedEmail(body.email()), body, () -> accounts.register(body, hash)
+                        .map(user -> Response.created(URI.create("/api/v1/users/me")).entity(UserResponse.of(user)).build())));
     }
 
     @POST

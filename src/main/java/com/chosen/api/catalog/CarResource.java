@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.chosen.api.kernel.idempotency.Idempotency;
 import com.chosen.api.kernel.problem.DatabaseFailures;
 import com.chosen.api.kernel.rows.Page;
 import com.chosen.api.kernel.rows.PageRequest;
@@ -53,16 +55,22 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Cars", description = "The catalog's cars, each with its category: anyone reads them, admins write them")
 public class CarResource {
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createCar", summary = "Create a car",
             description = "Admins only. `category_id`, when given, must name a category (else 422).")
     @APIResponse(responseCode = "201", description = "The new car, with Location and ETag",
             content = @Content(schema = @Schema(implementation = CarResponse.class)))
-    public Uni<Response> create(@Valid @NotNull NewCar body, @Context UriInfo uri) {
-        Uni<Car> created = body.category().chain(category -> Rows.create(body.toEntity(category)));
-        return withCategory(knownCategory(created, body::categoryId))
-                .map(car -> Responses.created(uri, CarResponse.of(car), car));
+    public Uni<Response> create(@Valid @NotNull NewCar body, @Context UriInfo uri,
+                                @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.create(idempotencyKey, body, () -> {
+            Uni<Car> created = body.category().chain(category -> Rows.create(body.toEntity(category)));
+            return withCategory(knownCategory(created, body::categoryId))
+                    .map(car -> Responses.created(uri, CarResponse.of(car), car));
+        });
     }
 
     @GET

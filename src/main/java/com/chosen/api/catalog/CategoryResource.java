@@ -2,6 +2,7 @@ package com.chosen.api.catalog;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.chosen.api.kernel.idempotency.Idempotency;
 import com.chosen.api.kernel.problem.DatabaseFailures;
 import com.chosen.api.kernel.rows.Page;
 import com.chosen.api.kernel.rows.PageRequest;
@@ -44,15 +46,20 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Categories", description = "The catalog's categories: anyone reads them, admins write them")
 public class CategoryResource {
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createCategory", summary = "Create a category",
             description = "Admins only. The name is unique regardless of case (else 409).")
     @APIResponse(responseCode = "201", description = "The new category, with Location and ETag",
             content = @Content(schema = @Schema(implementation = CategoryResponse.class)))
-    public Uni<Response> create(@Valid @NotNull NewCategory body, @Context UriInfo uri) {
-        return UniqueValues.conflictAs(Rows.create(body.toEntity()), nameTaken(body.name()))
-                .map(category -> Responses.created(uri, CategoryResponse.of(category), category));
+    public Uni<Response> create(@Valid @NotNull NewCategory body, @Context UriInfo uri,
+                                @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.create(idempotencyKey, body, () -> UniqueValues
+                .conflictAs(Rows.create(body.toEntity()), nameTaken(body.name()))
+                .map(category -> Responses.created(uri, CategoryResponse.of(category), category)));
     }
 
     @GET

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.chosen.api.kernel.idempotency.Idempotency;
 import com.chosen.api.kernel.rows.Ownership;
 import com.chosen.api.kernel.rows.Page;
 import com.chosen.api.kernel.rows.PageRequest;
@@ -49,15 +50,19 @@ public class QuestionnaireResource {
     @Inject
     Ownership ownership;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Operation(operationId = "createQuestionnaire", summary = "Answer the onboarding questionnaire",
             description = "The caller owns it; `user_id` in the body is ignored. `goal` and `experience_level` take "
                     + "one of the listed values; any other value is a 422 that names them.")
     @APIResponse(responseCode = "201", description = "The new questionnaire, with Location and ETag",
             content = @Content(schema = @Schema(implementation = QuestionnaireResponse.class)))
-    public Uni<Response> create(@Valid @NotNull NewQuestionnaire body, @Context UriInfo uri) {
-        return Rows.create(body.toEntity(ownership.callerId()))
-                .map(questionnaire -> Responses.created(uri, QuestionnaireResponse.of(questionnaire), questionnaire));
+    public Uni<Response> create(@Valid @NotNull NewQuestionnaire body, @Context UriInfo uri,
+                                @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.create(idempotencyKey, body, () -> Rows.create(body.toEntity(ownership.callerId()))
+                .map(questionnaire -> Responses.created(uri, QuestionnaireResponse.of(questionnaire), questionnaire)));
     }
 
     @GET

@@ -23,9 +23,20 @@ public class Accounts {
     @Inject
     PasswordHasher passwordHasher;
 
-    /** A new account with the role user; an email already registered, in any letter case, is a 409 naming it. */
-    public Uni<User> register(NewUser account) {
-        return UniqueValues.conflictAs(create(account),
+    /**
+     * The password hash of a new account, made before the transaction that writes the account, so
+     * that the transaction, and its connection, last only while the rows are written.
+     */
+    public Uni<String> passwordHash(NewUser account) {
+        return passwordHasher.hash(account.password());
+    }
+
+    /**
+     * A new account with the role user and {@code passwordHash} (see {@link #passwordHash}); an email
+     * already registered, in any letter case, is a 409 naming it.
+     */
+    public Uni<User> register(NewUser account, String passwordHash) {
+        return UniqueValues.conflictAs(create(account, passwordHash, List.of()),
                 "Email " + User.normalisedEmail(account.email()) + " is already registered");
     }
 
@@ -35,17 +46,19 @@ public class Accounts {
      * email at the same moment cannot both win.
      */
     Uni<User> create(NewUser account, String... moreRoles) {
-        List<String> roleNames = new ArrayList<>(List.of(moreRoles));
+        return passwordHash(account).chain(hash -> create(account, hash, List.of(moreRoles)));
+    }
+
+    private static Uni<User> create(NewUser account, String passwordHash, List<String> moreRoles) {
+        List<String> roleNames = new ArrayList<>(moreRoles);
         roleNames.add(Roles.USER);
-        // hash first: the transaction, and its connection, last only while the rows are written
-        return passwordHasher.hash(account.password())
-                .chain(hash -> Panache.withTransaction(() -> Role.named(roleNames).chain(roles -> {
-                    User user = new User();
-                    user.email = User.normalisedEmail(account.email());
-                    user.passwordHash = hash;
-                    user.fullName = account.fullName();
-                    user.roles.addAll(roles);
-                    return Rows.create(user);
-                })));
+        return Panache.withTransaction(() -> Role.named(roleNames).chain(roles -> {
+            User user = new User();
+            user.email = User.normalisedEmail(account.email());
+            user.passwordHash = passwordHash;
+            user.fullName = account.fullName();
+            user.roles.addAll(roles);
+            return Rows.create(user);
+        }));
     }
 }

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.chosen.api.kernel.idempotency.Idempotency;
 import com.chosen.api.kernel.rows.Ownership;
 import com.chosen.api.kernel.rows.Page;
 import com.chosen.api.kernel.rows.PageRequest;
@@ -51,13 +52,17 @@ public class WorkoutResource {
     @Inject
     Ownership ownership;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Operation(operationId = "createWorkout", summary = "Log a workout", description = "The caller owns it; `user_id` in the body is ignored.")
     @APIResponse(responseCode = "201", description = "The new workout, with Location and ETag",
             content = @Content(schema = @Schema(implementation = WorkoutResponse.class)))
-    public Uni<Response> create(@Valid @NotNull NewWorkout body, @Context UriInfo uri) {
-        return Rows.create(body.toEntity(ownership.callerId()))
-                .map(workout -> Responses.created(uri, WorkoutResponse.of(workout), workout));
+    public Uni<Response> create(@Valid @NotNull NewWorkout body, @Context UriInfo uri,
+                                @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.create(idempotencyKey, body, () -> Rows.create(body.toEntity(ownership.callerId()))
+                .map(workout -> Responses.created(uri, WorkoutResponse.of(workout), workout)));
     }
 
     @GET

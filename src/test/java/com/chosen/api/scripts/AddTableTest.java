@@ -67,7 +67,7 @@ class AddTableTest {
 
     private static final List<ExtensionPoint> CATEGORY_EXTENSIONS = List.of(
             new ExtensionPoint("CategoryResource.java", "create: a name taken in any case is a 409",
-                    "@Valid @NotNull NewCategory body, @Context UriInfo uri) {", ".map(category -> Responses.created("),
+                    "@HeaderParam(Idempotency.HEADER) String idempotencyKey) {", ".map(category -> Responses.created("),
             new ExtensionPoint("CategoryResource.java", "list: ordered by name regardless of case",
                     "Page.of(Category.class).window(", ", page)"),
             new ExtensionPoint("CategoryResource.java", "update: a name taken in any case is a 409",

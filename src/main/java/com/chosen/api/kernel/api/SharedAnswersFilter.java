@@ -22,18 +22,21 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.OAuthFlow;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
+import com.chosen.api.kernel.idempotency.Idempotency;
+import com.chosen.api.kernel.problem.Deadline;
 import com.chosen.api.kernel.problem.Problem;
 
 /**
  * Documents what every operation shares, from rules instead of annotations on each method:
  * <ul>
  * <li>the error answers, each a shared response with the {@link Problem} body and an example of its
- * own: 400 and 503 everywhere, 401/403 where a token is needed, 404 on routes with an id, 413/415
- * where a body is read and 422 where it is JSON, 412 where If-Match is honoured;</li>
- * <li>If-Match, described once, on every operation that takes it;</li>
+ * own: 400 and 503 everywhere, 504 on every write, 401/403 where a token is needed, 404 on routes with
+ * an id, 413/415 where a body is read and 422 where it is JSON, 412 where If-Match is honoured, 409
+ * and 422 for a key in use or reused where Idempotency-Key is honoured;</li>
+ * <li>If-Match and Idempotency-Key, each described once, on every operation that takes it;</li>
  * <li>the headers of the answers: Location on a 201, X-Total-Count on a list, ETag on every answer
  * of a single row whose updates honour If-Match, WWW-Authenticate on a 401, Retry-After on a 429
- * and a 503;</li>
+ * and a 503 (and on the 409 of a key in use);</li>
  * <li>security: secured operations accept the bearer token or the OAuth2 password flow (the same
  * token, Swagger UI's Authorize), public ones say {@code security: []};</li>
  * <li>answers' schemas list every property as required: the service writes each field, {@code null}
@@ -44,6 +47,7 @@ public class SharedAnswersFilter implements OASFilter {
 
     private static final String JSON = "application/json";
     static final String IF_MATCH = "If-Match";
+    static final String IDEMPOTENCY_KEY = Idempotency.HEADER;
     static final String ETAG = "ETag";
     static final String LOCATION = "Location";
     static final String TOTAL_COUNT = "X-Total-Count";
@@ -57,7 +61,8 @@ public class SharedAnswersFilter implements OASFilter {
     private static final Map<String, Shared> SHARED = new LinkedHashMap<>();
 
     static {
-        shared("BadRequest", 400, "Malformed JSON, a value of the wrong JSON type, or a bad query or path parameter",
+        shared("BadRequest", 400, "Malformed JSON, a value of the wrong JSON type, or a bad query, path or header "
+                + "parameter (an Idempotency-Key that is not 1 to 255 visible ASCII characters)",
                 Problem.of(400, "Request body has a value of the wrong type",
                         List.of(new Problem.FieldError("duration_minutes", "must be an integer"))));
         shared("Unauthorized", 401, "No token, or an invalid, expired or foreign one",
@@ -69,6 +74,14 @@ public class SharedAnswersFilter implements OASFilter {
         shared("NotFound", 404, "No such resource", Problem.of(404, "Workout 7 does not exist"));
         shared("Conflict", 409, "A unique value is taken, or the delete would orphan rows",
                 Problem.of(409, "Email ada@example.com is already registered"));
+        shared("IdempotencyKeyInUse", 409, "The first request with this Idempotency-Key is still running; retry "
+                + "after Retry-After seconds, with the same key, to get its answer",
+                Problem.of(409, "A request with this Idempotency-Key is still in progress; retry it after Retry-After seconds"),
+                RETRY_AFTER);
+        shared("ConflictOrIdempotencyKeyInUse", 409, "A unique value is taken; or the first request with this "
+                + "Idempotency-Key is still running (then with Retry-After: retry then, with the same key, to get its answer)",
+                Problem.of(409, "A request with this Idempotency-Key is still in progress; retry it after Retry-After seconds"),
+                RETRY_AFTER);
         shared("PreconditionFailed", 412, "If-Match does not match the current ETag; nothing was changed",
                 Problem.of(412, "If-Match does not match the current version \"3\"; fetch the row again and retry"));
         shared("ContentTooLarge", 413, "Body larger than the configured limit (64 KiB by default)",
@@ -77,11 +90,19 @@ public class SharedAnswersFilter implements OASFilter {
                 Problem.of(415, "Content-Type must be application/json"));
         shared("UnprocessableContent", 422, "Well-formed JSON that breaks a field rule; `errors` lists each field",
                 Problem.invalidBody(List.of(new Problem.FieldError("duration_minutes", "must be less than or equal to 1440"))));
+        shared("UnprocessableContentOrIdempotencyKeyReused", 422, "Well-formed JSON that breaks a field rule; or an "
+                + "Idempotency-Key sent before with another body or to another route. `errors` lists each field (the "
+                + "header by its name)", Problem.of(422, "Idempotency-Key was used for another request", List.of(
+                        new Problem.FieldError(IDEMPOTENCY_KEY, "was sent before with another body or to another route; "
+                                + "send a new key for a new request"))));
         shared("TooManyRequests", 429, "Too many failed logins for this email; retry after Retry-After seconds",
                 Problem.of(429, "Too many failed logins for this email; retry in 42 seconds"), RETRY_AFTER);
         shared("ServiceUnavailable", 503, "The database is unreachable, or too many passwords are being checked at "
                 + "once (then with Retry-After); retry shortly",
                 Problem.of(503, "The database is unavailable; retry shortly"), RETRY_AFTER);
+        shared("OutcomeUnknown", 504, "The database did not confirm the write in time: it may or may not have been "
+                + "applied (a 503 means it was not). Retry with the same Idempotency-Key where the operation takes one; "
+                + "otherwise read before writing again", Deadline.outcomeUnknown());
     }
 
     private static void shared(String name, int status, String description, Problem example, String... headers) {
@@ -99,6 +120,16 @@ public class SharedAnswersFilter implements OASFilter {
                         + "is now.")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                 .example("\"3\""));
+        components.addParameter(IDEMPOTENCY_KEY, OASFactory.createParameter()
+                .name(IDEMPOTENCY_KEY).in(Parameter.In.HEADER)
+                .description("A key of your choosing (a new UUID) for this one request, sent again with each retry of "
+                        + "it: the first answer is kept for 24 hours (`chosen.idempotency.retention`) under your account "
+                        + "(or, to register, the email) and the key, and a retry gets it again, the same status, headers "
+                        + "and body, without a second row. The same key with another body is a 422; a retry while the "
+                        + "first request still runs is a 409 with Retry-After. Only a 201 is kept: after an error answer, "
+                        + "a retry runs again. Without it, each request creates a row.")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1).maxLength(255))
+                .example("5f0c6a52-8a3e-4a53-9d44-2b2f3c1e7a10"));
         SHARED.forEach((name, shared) -> components.addResponse(name, problemResponse(shared)));
         passwordFlowHasNoScopes(components);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -107,7 +138,7 @@ public class SharedAnswersFilter implements OASFilter {
         Map<String, PathItem> paths = openAPI.getPaths().getPathItems();
         Set<String> versionedRows = new HashSet<>();
         paths.forEach((path, item) -> {
-            if (item.getPUT() != null && takesIfMatch(item.getPUT())) {
+            if (item.getPUT() != null && takes(item.getPUT(), IF_MATCH)) {
                 versionedRows.add(path);
             }
         });
@@ -132,8 +163,8 @@ public class SharedAnswersFilter implements OASFilter {
                 .example("/api/v1/workouts/7"));
         components.addHeader(TOTAL_COUNT, header("How many rows match, ignoring `skip` and `limit`",
                 Schema.SchemaType.INTEGER).example(42));
-        components.addHeader(RETRY_AFTER, header("Seconds to wait before trying again (always on a 429; on a 503 "
-                + "when the service knows)", Schema.SchemaType.INTEGER).required(false).example(42));
+        components.addHeader(RETRY_AFTER, header("Seconds to wait before trying again (always on a 429 and on the 409 "
+                + "of an Idempotency-Key in use; on a 503 when the service knows)", Schema.SchemaType.INTEGER).required(false).example(42));
         components.addHeader(WWW_AUTHENTICATE, header("The scheme to authenticate with", Schema.SchemaType.STRING)
                 .example("Bearer"));
     }
@@ -203,13 +234,19 @@ public class SharedAnswersFilter implements OASFilter {
                 add(responses, "422", "UnprocessableContent");
             }
         }
-        if (takesIfMatch(operation)) {
-            List<Parameter> parameters = new ArrayList<>(operation.getParameters());
-            parameters.replaceAll(parameter -> isIfMatch(parameter) ? OASFactory.createParameter().ref(IF_MATCH) : parameter);
-            operation.setParameters(parameters);
+        if (takes(operation, IF_MATCH)) {
+            useSharedParameter(operation, IF_MATCH);
             add(responses, "412", "PreconditionFailed");
         }
+        if (takes(operation, IDEMPOTENCY_KEY)) {
+            useSharedParameter(operation, IDEMPOTENCY_KEY);
+            replace(responses, "409", responses.hasAPIResponse("409") ? "ConflictOrIdempotencyKeyInUse" : "IdempotencyKeyInUse");
+            replace(responses, "422", "UnprocessableContentOrIdempotencyKeyReused");
+        }
         add(responses, "503", "ServiceUnavailable");
+        if (method != PathItem.HttpMethod.GET) {
+            add(responses, "504", "OutcomeUnknown");
+        }
         documentHeaders(method, responses, versioned);
     }
 
@@ -244,12 +281,20 @@ public class SharedAnswersFilter implements OASFilter {
                         && schema.getType().contains(Schema.SchemaType.ARRAY));
     }
 
-    private static boolean takesIfMatch(Operation operation) {
-        return operation.getParameters() != null && operation.getParameters().stream().anyMatch(SharedAnswersFilter::isIfMatch);
+    private static boolean takes(Operation operation, String header) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(parameter -> isHeader(parameter, header));
     }
 
-    private static boolean isIfMatch(Parameter parameter) {
-        return IF_MATCH.equalsIgnoreCase(parameter.getName()) && parameter.getIn() == Parameter.In.HEADER;
+    private static boolean isHeader(Parameter parameter, String header) {
+        return header.equalsIgnoreCase(parameter.getName()) && parameter.getIn() == Parameter.In.HEADER;
+    }
+
+    /** The header parameter as the shared component describes it, once for every operation. */
+    private static void useSharedParameter(Operation operation, String header) {
+        List<Parameter> parameters = new ArrayList<>(operation.getParameters());
+        parameters.replaceAll(parameter -> isHeader(parameter, header) ? OASFactory.createParameter().ref(header) : parameter);
+        operation.setParameters(parameters);
     }
 
     /** The names of the component schemas a successful answer of {@code operation} uses. */

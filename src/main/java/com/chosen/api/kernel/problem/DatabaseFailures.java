@@ -1,6 +1,6 @@
 package com.chosen.api.kernel.problem;
 
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -101,7 +101,8 @@ public final class DatabaseFailures {
     }
 
     private static boolean isConnectionFailure(Throwable t) {
-        return t instanceof ConnectException
+        // a connection refused (ConnectException) or broken under a statement ("Connection reset")
+        return t instanceof SocketException
                 || t instanceof ClosedConnectionException
                 || t instanceof NoStackTraceTimeoutException
                 || t instanceof TimeoutException

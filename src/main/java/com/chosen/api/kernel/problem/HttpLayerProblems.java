@@ -6,9 +6,11 @@ import java.util.List;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +22,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.TimeoutHandler;
 
 /**
  * Problems answered by the HTTP layer itself, before a request reaches a resource, and failures
@@ -33,7 +34,8 @@ import io.vertx.ext.web.handler.TimeoutHandler;
  * <li>400, a query string that parameter parsing would read past silently ({@link QueryStrings});</li>
  * <li>415, a body without a Content-Type, which the REST layer would take for whatever the method
  * consumes;</li>
- * <li>503, a request not answered within {@code chosen.http.request-timeout}.</li>
+ * <li>503, a request not answered within {@code chosen.http.request-timeout} when nothing it did can be
+ * applied any more; 504 when that is not certain (see {@link Deadline}).</li>
  * </ul>
  */
 @Singleton
@@ -67,7 +69,13 @@ public class HttpLayerProblems {
         });
         // whatever a request waits for, its client is answered in time: the database's own timeouts
         // cover what it can answer or refuse, this covers a server that stops answering altogether
-        router.route(API).order(order++).handler(TimeoutHandler.create(requestTimeout.toMillis(), 503));
+        router.route(API).order(order++).handler(context -> {
+            Deadline deadline = Deadline.start(context);
+            long timer = context.vertx().setTimer(requestTimeout.toMillis(),
+                    passed -> context.fail(deadline.passWithNothingApplied() ? 503 : 504));
+            context.addBodyEndHandler(ended -> context.vertx().cancelTimer(timer));
+            context.next();
+        });
         router.route(API).order(order++).handler(context -> QueryStrings.flawOf(context.request().query()).ifPresentOrElse(
                 flaw -> send(context, json, Problem.of(400, "Query parameter is malformed", List.of(flaw))),
                 context::next));
@@ -95,6 +103,7 @@ public class HttpLayerProblems {
             }
             int status = isTooLarge(context) ? 413 : context.statusCode() >= 400 ? context.statusCode() : 500;
             send(context, json, status == 503 && context.failure() == null ? timedOut
+                    : status == 504 && context.failure() == null ? Deadline.outcomeUnknown()
                     : status >= 500 ? UnexpectedFailures.report(context.failure())
                     : status == 413 ? tooLarge : Problem.of(status, Problem.titleOf(status)));
         });
@@ -107,6 +116,16 @@ public class HttpLayerProblems {
     private boolean isTooLarge(RoutingContext context) {
         return context.request().bytesRead() > maxBodySize.asLongValue()
                 || context.get(READING_BODY_OF_UNKNOWN_LENGTH) != null && context.failure() instanceof IOException;
+    }
+
+    /**
+     * The last step before a resource method: a request the timeout answered while it was still on its
+     * way (authenticated against a database that does not answer, say) goes no further, so that
+     * nothing it would write happens after its 503.
+     */
+    @ServerRequestFilter(priority = Integer.MAX_VALUE)
+    Response startResource(RoutingContext context) {
+        return Deadline.of(context).startResource() ? null : Response.status(503).build();
     }
 
     private static boolean hasBody(RoutingContext context) {

@@ -49,6 +49,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, detail);
     }
 
+    /** 409 for a moment: the same request may succeed after {@code retryAfterSeconds}. */
+    public static ProblemException conflict(String detail, long retryAfterSeconds) {
+        return retryLater(409, detail, retryAfterSeconds);
+    }
+
     public static ProblemException preconditionFailed(String detail) {
         return new ProblemException(412, detail);
     }

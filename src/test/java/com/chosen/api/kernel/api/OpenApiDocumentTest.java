@@ -97,7 +97,9 @@ class OpenApiDocumentTest {
     void everyOperationDocumentsItsProblemResponsesEachWithItsOwnExample() {
         given().queryParam("format", "json").get("/q/openapi").then()
                 .body("paths.'/api/v1/workouts/{id}'.put.responses.keySet()",
-                        containsInAnyOrder("200", "400", "401", "403", "404", "412", "413", "415", "422", "503"))
+                        containsInAnyOrder("200", "400", "401", "403", "404", "412", "413", "415", "422", "503", "504"))
+                // a read changes nothing: never an unknown outcome
+                .body("paths.'/api/v1/workouts/{id}'.get.responses", not(hasKey("504")))
                 .body("paths.'/api/v1/workouts'.get.responses.'400'.'$ref'", equalTo("#/components/responses/BadRequest"))
                 .body("paths.'/api/v1/auth/register'.post.responses", hasKey("409"))
                 .body("paths.'/api/v1/auth/login'.post.responses.'401'.'$ref'", equalTo("#/components/responses/WrongCredentials"))
@@ -132,6 +134,30 @@ class OpenApiDocumentTest {
                 "PUT /api/v1/categories/{id}", "DELETE /api/v1/categories/{id}",
                 "PUT /api/v1/cars/{id}", "DELETE /api/v1/cars/{id}")), takingIfMatch.toString());
         assertTrue(takingIfMatch.stream().allMatch(operation -> operation.endsWith("/{id}")), takingIfMatch.toString());
+    }
+
+    @Test
+    void idempotencyKeyIsDescribedOnceAndTakenByEveryPostThatCreatesARow() {
+        OpenAPI api = parsed().getOpenAPI();
+        assertNotNull(api.getComponents().getParameters().get("Idempotency-Key").getDescription());
+        assertEquals(255, api.getComponents().getParameters().get("Idempotency-Key").getSchema().getMaxLength());
+        List<String> takingKey = new ArrayList<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            if (operation.getParameters() != null && operation.getParameters().stream()
+                    .anyMatch(parameter -> "#/components/parameters/Idempotency-Key".equals(parameter.get$ref()))) {
+                takingKey.add(method + " " + path);
+                assertTrue(operation.getResponses().get("409").get$ref().endsWith("IdempotencyKeyInUse"), method + " " + path);
+                assertEquals("#/components/responses/UnprocessableContentOrIdempotencyKeyReused",
+                        operation.getResponses().get("422").get$ref(), method + " " + path);
+            }
+        }));
+        // (a table added with scripts/AddTable.java adds its own create)
+        assertTrue(takingKey.containsAll(List.of("POST /api/v1/workouts", "POST /api/v1/questionnaires",
+                "POST /api/v1/categories", "POST /api/v1/cars", "POST /api/v1/auth/register")), takingKey.toString());
+        assertTrue(api.getComponents().getResponses().get("IdempotencyKeyInUse").getHeaders().containsKey("Retry-After"));
+        // the unique email of a registration keeps its 409 beside the key's
+        assertEquals("#/components/responses/ConflictOrIdempotencyKeyInUse",
+                api.getPaths().get("/api/v1/auth/register").getPost().getResponses().get("409").get$ref());
     }
 
     @Test

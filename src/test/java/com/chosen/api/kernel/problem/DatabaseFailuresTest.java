@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.persistence.OptimisticLockException;
 
+import org.hibernate.HibernateException;
 import org.hibernate.JDBCException;
 import org.hibernate.StaleStateException;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,8 @@ class DatabaseFailuresTest {
     void failingToReachTheDatabaseMeansItIsUnavailable() {
         assertEquals(503, statusFor(new ConnectException("Connection refused")));
         assertEquals(503, statusFor(ClosedConnectionException.INSTANCE));
+        // PostgreSQL stopped under a statement, as Hibernate Reactive reports it
+        assertEquals(503, statusFor(new HibernateException(new SocketException("Connection reset"))));
         assertEquals(503, statusFor(new NoStackTraceTimeoutException("connect timed out")));
         assertEquals(503, statusFor(new TimeoutException()));
         // the pool's answer once chosen.db.acquire-timeout has passed

@@ -1,4 +1,4 @@
-package com.chosen.api.auth;
+package com.chosen.api.kernel.rows;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +16,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Once a minute each replica removes what can no longer be used: throttle windows that ended,
- * sessions that ended (with their refresh tokens), and reset codes that expired. Each statement
+ * sessions that ended (with their refresh tokens), reset codes that expired, and answers kept for an
+ * Idempotency-Key past their retention. Each statement
  * reads an index on its time column, and replicas removing the same rows at once do no harm.
  */
 @ApplicationScoped
@@ -27,7 +28,8 @@ class ExpiredRows {
     private static final List<String> REMOVALS = List.of(
             "DELETE FROM login_attempts WHERE window_ends <= now()",
             "DELETE FROM sessions WHERE expires_at <= now()",
-            "DELETE FROM password_reset_codes WHERE expires_at <= now()");
+            "DELETE FROM password_reset_codes WHERE expires_at <= now()",
+            "DELETE FROM idempotency_keys WHERE expires_at <= now()");
 
     @Inject
     Pool database;
