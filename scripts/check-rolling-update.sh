@@ -6,7 +6,7 @@
 # Fails, naming the failing tests and what PostgreSQL refused, when the new schema breaks either.
 # docs/developing.md ("Rolling updates") says what it checks and how to read a failure.
 #
-#   scripts/check-rolling-update.sh [--previous REF]   (default: the latest release tag v* reachable from HEAD)
+#   scripts/check-rolling-update.sh [--previous REF]   (default: the newest release of releases.txt in HEAD's history)
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,14 +19,35 @@ while [[ $# -gt 0 ]]; do
         *) echo "usage: $0 [--previous REF]" >&2; exit 2 ;;
     esac
 done
+# newest_release: "TAG COMMIT" of the newest line of releases.txt whose commit is in HEAD's history
+newest_release() {
+    local tag commit
+    grep -v -e '^#' -e '^[[:space:]]*$' releases.txt | tac | while read -r tag commit _; do
+        if git merge-base --is-ancestor "$commit" HEAD 2>/dev/null; then
+            echo "$tag $commit"
+            return
+        fi
+    done
+}
+
 if [[ -z "$previous" ]]; then
-    if ! previous="$(git describe --tags --abbrev=0 --match 'v*' HEAD 2>/dev/null)"; then
-        echo "No release tag v* is reachable from HEAD (a clone without tags? git fetch --tags); or pass --previous REF" >&2
+    release="$(newest_release)"
+    # a shallow clone lacks the release's commit: deepen it from where it was cloned
+    if [[ -z "$release" && "$(git rev-parse --is-shallow-repository)" == true && -n "$(git remote)" ]]; then
+        git fetch --quiet --unshallow "$(git remote | head -n 1)" || true
+        release="$(newest_release)"
+    fi
+    if [[ -z "$release" ]]; then
+        echo "No release of releases.txt is in HEAD's history (shallow: $(git rev-parse --is-shallow-repository)," \
+            "remotes: $(git remote | tr '\n' ' ')); pass --previous REF" >&2
         exit 2
     fi
+    previous="${release%% *}"
+    previous_commit="${release#* }"
+else
+    previous_commit="$(git rev-parse --verify --quiet "$previous^{commit}")" || { echo "Unknown reference: $previous" >&2; exit 2; }
+    [[ "$previous" == "$previous_commit" ]] && previous="$(git rev-parse --short "$previous_commit")"
 fi
-previous_commit="$(git rev-parse --verify --quiet "$previous^{commit}")" || { echo "Unknown reference: $previous" >&2; exit 2; }
-[[ "$previous" == "$previous_commit" ]] && previous="$(git rev-parse --short "$previous_commit")"
 
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/chosen-rolling-update.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
