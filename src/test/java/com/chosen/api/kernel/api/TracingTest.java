@@ -1,15 +1,22 @@
 package com.chosen.api.kernel.api;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +30,13 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 
 /**
  * With tracing on, a request is one server span named after its route, and each SQL statement it
  * runs is a client span under it carrying the statement's text with its placeholders, never the
- * values bound to them (no personal data leaves in a trace).
+ * values bound to them (no personal data leaves in a trace); a log line written during the request
+ * names its trace and span.
  */
 @QuarkusTest
 @TestProfile(TracingTest.TracingOn.class)
@@ -94,6 +103,47 @@ class TracingTest {
         List<SpanData> servers = spans.getFinishedSpanItems().stream().filter(span -> span.getKind() == SpanKind.SERVER).toList();
         assertEquals(2, servers.size(), servers.toString());
         assertFalse(servers.get(0).getTraceId().equals(servers.get(1).getTraceId()));
+    }
+
+    @Test
+    void aLogLineWrittenDuringARequestCarriesItsTraceAndSpanIds() throws Exception {
+        Account ada = Accounts.newUser("logged");
+        List<Map<String, String>> mdcs = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                // Hibernate logs the database's refusal of a duplicate email while the request runs
+                if (record instanceof ExtLogRecord line && "org.hibernate.orm.jdbc.error".equals(line.getLoggerName())) {
+                    Map<String, String> mdc = new HashMap<>();
+                    mdc.put("traceId", line.getMdc("traceId"));
+                    mdc.put("spanId", line.getMdc("spanId"));
+                    mdcs.add(mdc);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            spans.reset();
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("email", ada.email(), "password", Accounts.PASSWORD, "full_name", "Ada"))
+                    .post("/api/v1/auth/register").then().statusCode(409);
+            SpanData server = awaitServerSpan("POST /api/v1/auth/register");
+            assertFalse(mdcs.isEmpty());
+            for (Map<String, String> mdc : mdcs) {
+                assertEquals(Map.of("traceId", server.getTraceId(), "spanId", server.getSpanId()), mdc);
+            }
+        } finally {
+            root.removeHandler(capture);
+        }
     }
 
     private static String statement(SpanData span) {
