@@ -42,11 +42,11 @@ import io.restassured.http.ContentType;
 @TestProfile(TracingTest.TracingOn.class)
 class TracingTest {
 
-    /** What naming a collector turns on, with the spans kept in memory instead of sent. */
+    /** A collector named, as an operator names one; the spans are kept in memory instead of sent to it. */
     public static class TracingOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false",
+            return Map.of("quarkus.otel.exporter.otlp.endpoint", "http://localhost:4317",
                     "quarkus.otel.exporter.otlp.enabled", "false",
                     "quarkus.otel.bsp.schedule.delay", "10ms");
         }

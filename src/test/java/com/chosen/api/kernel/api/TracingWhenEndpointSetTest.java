@@ -3,40 +3,52 @@ package com.chosen.api.kernel.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 class TracingWhenEndpointSetTest {
 
     @Test
-    void withoutACollectorTheSdkIsOff() {
-        assertEquals(Optional.of(true), sdkDisabled(Map.of()));
-        assertEquals(Optional.of(true), sdkDisabled(Map.of("quarkus.otel.exporter.otlp.endpoint", " ")));
+    void withoutACollectorTheSdkStaysOff() {
+        assertEquals(true, sdkDisabled(Map.of()));
+        assertEquals(true, sdkDisabled(Map.of("quarkus.otel.exporter.otlp.endpoint", " ")));
+    }
+
+    @Test
+    void theExtensionsDefaultEndpointNamesNoCollector() {
+        assertEquals(true, new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(Map.of(TracingWhenEndpointSet.SDK_DISABLED, "true"),
+                        "application.properties", 250))
+                .withDefaultValue("quarkus.otel.exporter.otlp.endpoint", "http://localhost:4317/")
+                .withSources(new TracingWhenEndpointSet())
+                .build()
+                .getValue(TracingWhenEndpointSet.SDK_DISABLED, Boolean.class));
     }
 
     @Test
     void namingACollectorTurnsItOn() {
-        assertEquals(Optional.empty(), sdkDisabled(Map.of("quarkus.otel.exporter.otlp.endpoint", "http://jaeger:4317")));
-        assertEquals(Optional.empty(), sdkDisabled(Map.of("quarkus.otel.exporter.otlp.traces.endpoint", "http://jaeger:4317")));
+        assertEquals(false, sdkDisabled(Map.of("quarkus.otel.exporter.otlp.endpoint", "http://jaeger:4317")));
+        assertEquals(false, sdkDisabled(Map.of("quarkus.otel.exporter.otlp.traces.endpoint", "http://jaeger:4317")));
     }
 
     @Test
-    void anExplicitSettingWins() {
-        assertEquals(Optional.of(false), sdkDisabled(Map.of("quarkus.otel.sdk.disabled", "false")));
-        assertEquals(Optional.of(true), sdkDisabled(Map.of("quarkus.otel.exporter.otlp.endpoint", "http://jaeger:4317",
+    void anExplicitSettingInTheEnvironmentWins() {
+        assertEquals(false, sdkDisabled(Map.of("quarkus.otel.sdk.disabled", "false")));
+        assertEquals(true, sdkDisabled(Map.of("quarkus.otel.exporter.otlp.endpoint", "http://jaeger:4317",
                 "quarkus.otel.sdk.disabled", "true")));
     }
 
-    private static Optional<Boolean> sdkDisabled(Map<String, String> environment) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
+    // the application's own properties (the SDK off, at their ordinal) under the given environment
+    private static boolean sdkDisabled(Map<String, String> environment) {
+        return new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(Map.of(TracingWhenEndpointSet.SDK_DISABLED, "true"),
+                        "application.properties", 250))
                 .withSources(new PropertiesConfigSource(environment, "environment", 300))
                 .withSources(new TracingWhenEndpointSet())
-                .build();
-        return config.getOptionalValue("quarkus.otel.sdk.disabled", Boolean.class);
+                .build()
+                .getValue(TracingWhenEndpointSet.SDK_DISABLED, Boolean.class);
     }
 }
