@@ -120,6 +120,10 @@ final class PackagedApp implements AutoCloseable {
         return process;
     }
 
+    int port() {
+        return port;
+    }
+
     URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
