@@ -51,7 +51,7 @@ public class SharedAnswersFilter implements OASFilter {
     static final String ETAG = "ETag";
     static final String LOCATION = "Location";
     static final String TOTAL_COUNT = "X-Total-Count";
-    static final String RETRY_AFTER = "Retry-After";
+    static final String RETRY_AFTER = Problem.RETRY_AFTER;
     static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
     private record Shared(int status, String description, Problem example, String... headers) {
@@ -97,8 +97,8 @@ public class SharedAnswersFilter implements OASFilter {
                                 + "send a new key for a new request"))));
         shared("TooManyRequests", 429, "Too many failed logins for this email; retry after Retry-After seconds",
                 Problem.of(429, "Too many failed logins for this email; retry in 42 seconds"), RETRY_AFTER);
-        shared("ServiceUnavailable", 503, "The database is unreachable, or too many passwords are being checked at "
-                + "once (then with Retry-After); retry shortly",
+        shared("ServiceUnavailable", 503, "The database is unreachable or too slow, or too many passwords are being "
+                + "checked at once; nothing was applied: retry after Retry-After seconds",
                 Problem.of(503, "The database is unavailable; retry shortly"), RETRY_AFTER);
         shared("OutcomeUnknown", 504, "The database did not confirm the write in time: it may or may not have been "
                 + "applied (a 503 means it was not). Retry with the same Idempotency-Key where the operation takes one; "
@@ -163,8 +163,8 @@ public class SharedAnswersFilter implements OASFilter {
                 .example("/api/v1/workouts/7"));
         components.addHeader(TOTAL_COUNT, header("How many rows match, ignoring `skip` and `limit`",
                 Schema.SchemaType.INTEGER).example(42));
-        components.addHeader(RETRY_AFTER, header("Seconds to wait before trying again (always on a 429 and on the 409 "
-                + "of an Idempotency-Key in use; on a 503 when the service knows)", Schema.SchemaType.INTEGER).required(false).example(42));
+        components.addHeader(RETRY_AFTER, header("Seconds to wait before trying again (always on a 429 and a 503, and on "
+                + "the 409 of an Idempotency-Key in use)", Schema.SchemaType.INTEGER).required(false).example(42));
         components.addHeader(WWW_AUTHENTICATE, header("The scheme to authenticate with", Schema.SchemaType.STRING)
                 .example("Bearer"));
     }

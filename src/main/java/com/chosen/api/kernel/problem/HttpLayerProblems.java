@@ -138,6 +138,7 @@ public class HttpLayerProblems {
             return;
         }
         try {
+            Problem.headersFor(problem.status()).forEach(context.response()::putHeader);
             context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .end(json.writeValueAsString(problem));
         } catch (JsonProcessingException e) {

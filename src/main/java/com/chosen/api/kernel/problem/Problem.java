@@ -27,6 +27,10 @@ public record Problem(
         @JsonIgnore @Schema(hidden = true) Map<String, Object> members) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String RETRY_AFTER = "Retry-After";
+    // a 503 whose cause knows no better wait (the database away, or too slow to answer in time) still
+    // says when to retry: soon; a client whose retry fails too backs off further on its own
+    static final String SECONDS_BEFORE_RETRYING_A_503 = "2";
 
     /** One field that broke a rule; `field` is the JSON name (snake_case) or the parameter name. */
     @Schema(name = "FieldError")
@@ -74,8 +78,15 @@ public record Problem(
         return of(422, "Request body is invalid", errors);
     }
 
+    /** The headers an answer with this status carries besides its Content-Type: Retry-After on every 503. */
+    public static Map<String, String> headersFor(int status) {
+        return status == 503 ? Map.of(RETRY_AFTER, SECONDS_BEFORE_RETRYING_A_503) : Map.of();
+    }
+
     public Response.ResponseBuilder toResponseBuilder() {
-        return Response.status(status).type(MEDIA_TYPE).entity(this);
+        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(this);
+        headersFor(status).forEach(response::header);
+        return response;
     }
 
     public Response toResponse() {

@@ -74,6 +74,6 @@ public class ProblemException extends RuntimeException {
 
     private static ProblemException retryLater(int status, String detail, long retryAfterSeconds) {
         return new ProblemException(Problem.of(status, detail),
-                Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
+                Map.of(Problem.RETRY_AFTER, Long.toString(Math.max(1, retryAfterSeconds))));
     }
 }

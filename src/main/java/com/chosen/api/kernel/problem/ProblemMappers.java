@@ -34,7 +34,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         Response.ResponseBuilder response = e.problem().toResponseBuilder();
-        e.headers().forEach(response::header);
+        // a header the cause names (a Retry-After it can compute) replaces the problem's default
+        e.headers().forEach((name, value) -> response.header(name, null).header(name, value));
         return response.build();
     }
 

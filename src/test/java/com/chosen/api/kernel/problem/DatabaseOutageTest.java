@@ -55,9 +55,9 @@ class DatabaseOutageTest {
         PostgresResource.stopServer();
         Instant start = Instant.now();
         ada.request().get("/api/v1/workouts/" + id).then().statusCode(503)
-                .contentType("application/problem+json").body("status", equalTo(503));
+                .contentType("application/problem+json").body("status", equalTo(503)).header("Retry-After", "2");
         ada.request().body(Map.of("name", "During the outage", "workout_date", "2026-11-01T10:00:00Z"))
-                .post("/api/v1/workouts").then().statusCode(503);
+                .post("/api/v1/workouts").then().statusCode(503).header("Retry-After", "2");
         assertTrue(Duration.between(start, Instant.now()).toSeconds() < 15, "503 must come within seconds");
         given().get("/q/health/ready").then().statusCode(503);
         given().get("/q/health/live").then().statusCode(200);
@@ -131,8 +131,9 @@ class DatabaseOutageTest {
         ada.request().get("/api/v1/workouts").then().statusCode(200);
         PostgresResource.freezeServer();
         try {
+            // answered by chosen.http.request-timeout, which says when to retry like every 503
             patient(ada).header(Idempotency.HEADER, key).body(run).post("/api/v1/workouts").then()
-                    .statusCode(503).contentType("application/problem+json");
+                    .statusCode(503).contentType("application/problem+json").header("Retry-After", "2");
         } finally {
             PostgresResource.thawServer();
         }
