@@ -4,18 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
 import com.chosen.api.support.Accounts;
 import com.chosen.api.support.Accounts.Account;
-import com.chosen.api.support.PostgresResource;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
@@ -30,18 +29,14 @@ class GracefulShutdownIT {
     void aRequestInFlightAtSigtermStillGetsItsAnswer() throws Exception {
         // registered through the suite's instance; both instances share the database
         Account ada = Accounts.newUser("shutdown");
-        int port = PackagedApp.freePort();
-        Path log = Path.of("target", "graceful-shutdown.log");
-        try (PackagedApp app = PackagedApp.start(PackagedApp.command(Path.of("target"), System.getProperty("java.home")),
-                PackagedApp.environment(PostgresResource.settings(), port), port, log)) {
-            app.awaitOk(HttpRequest.newBuilder(app.uri("/q/health/ready")), Duration.ofSeconds(60));
+        try (PackagedApp app = PackagedApp.startReady(Map.of(), "graceful-shutdown")) {
 
             String credentials = "{\"email\":\"" + ada.email() + "\",\"password\":\"" + Accounts.PASSWORD + "\"}";
             // the instance's first login, its body still arriving when SIGTERM comes: in flight, for sure,
             // at that moment, and the first password check after shutdown began (no part of hashing may
             // depend on what shutdown takes away, such as registering a shutdown hook)
             byte[] body = credentials.getBytes(StandardCharsets.UTF_8);
-            try (Socket socket = new Socket("localhost", port)) {
+            try (Socket socket = new Socket("localhost", app.port())) {
                 socket.setSoTimeout(30_000);
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
@@ -68,6 +63,7 @@ class GracefulShutdownIT {
                 assertTrue(response.contains("access_token"), () -> "answered: " + response);
                 exit.join();
             }
+            Path log = Path.of("target", "graceful-shutdown.log");
             assertTrue(Files.readString(log).contains("stopped in"), "no orderly shutdown in " + log);
         }
     }

@@ -6,18 +6,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.junit.jupiter.api.Test;
 
 import com.chosen.api.support.Accounts;
-import com.chosen.api.support.PostgresResource;
 import com.chosen.api.support.SigningKeys;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -78,13 +74,7 @@ class KeyRotationIT {
             throws Exception {
         Path directory = KEYS.resolve(step);
         SigningKeys.write(directory, signing, verifying);
-        Map<String, String> settings = new HashMap<>(PostgresResource.settings());
-        settings.putAll(SigningKeys.settings(directory));
-        int port = PackagedApp.freePort();
-        PackagedApp app = PackagedApp.start(PackagedApp.command(Path.of("target"), System.getProperty("java.home")),
-                PackagedApp.environment(settings, port), port, Path.of("target", "key-rotation-" + step + ".log"));
-        app.awaitOk(HttpRequest.newBuilder(app.uri("/q/health/ready")), Duration.ofSeconds(60));
-        return app;
+        return PackagedApp.startReady(SigningKeys.settings(directory), "key-rotation-" + step);
     }
 
     private static String login(PackagedApp app, String email) throws Exception {

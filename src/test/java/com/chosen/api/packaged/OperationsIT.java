@@ -82,8 +82,24 @@ class OperationsIT {
 
     @Test
     void withoutConfiguredOriginsCorsIsOffAndAnOriginChangesNothing() {
+        // the suite's instance names no origins
         given().header("Origin", "https://app.example").get("/api/v1/categories").then().statusCode(200)
                 .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void namingOriginsWhenTheProcessStartsTurnsCorsOn() throws Exception {
+        String app = "https://app.example";
+        try (PackagedApp withOrigins = PackagedApp.startReady(Map.of("quarkus.http.cors.origins", app), "cors-on")) {
+            given().port(withOrigins.port()).header("Origin", app)
+                    .header("Access-Control-Request-Method", "PUT")
+                    .header("Access-Control-Request-Headers", "authorization,content-type,if-match")
+                    .options("/api/v1/workouts/1").then().statusCode(200)
+                    .header("Access-Control-Allow-Origin", app)
+                    .header("Access-Control-Allow-Headers", containsString("If-Match"));
+            given().port(withOrigins.port()).header("Origin", "https://elsewhere.example").get("/api/v1/categories")
+                    .then().header("Access-Control-Allow-Origin", nullValue());
+        }
     }
 
     @Test

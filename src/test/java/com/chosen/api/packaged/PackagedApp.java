@@ -108,6 +108,26 @@ final class PackagedApp implements AutoCloseable {
         }
     }
 
+    /**
+     * The packaged artifact started beside the suite's instance, on its database and keys plus
+     * {@code settings} (configuration properties, given as the environment variables they map to),
+     * once its readiness probe answers 200; its output goes to {@code target/NAME.log}.
+     */
+    static PackagedApp startReady(Map<String, String> settings, String name) throws IOException, InterruptedException {
+        Map<String, String> all = new HashMap<>(PostgresResource.settings());
+        all.putAll(settings);
+        int port = freePort();
+        PackagedApp app = start(command(Path.of("target"), System.getProperty("java.home")), environment(all, port), port,
+                Path.of("target", name + ".log"));
+        try {
+            app.awaitOk(HttpRequest.newBuilder(app.uri("/q/health/ready")), Duration.ofSeconds(60));
+            return app;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

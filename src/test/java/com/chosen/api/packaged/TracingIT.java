@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import com.chosen.api.support.Accounts;
 import com.chosen.api.support.Accounts.Account;
-import com.chosen.api.support.PostgresResource;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.vertx.core.Vertx;
@@ -95,14 +92,9 @@ class TracingIT {
     }
 
     private static PackagedApp start(Map<String, String> tracing) throws Exception {
-        Map<String, String> settings = new HashMap<>(PostgresResource.settings());
-        settings.putAll(tracing);
+        Map<String, String> settings = new HashMap<>(tracing);
         settings.put("quarkus.otel.bsp.schedule.delay", "100ms");
-        int port = PackagedApp.freePort();
-        PackagedApp app = PackagedApp.start(PackagedApp.command(Path.of("target"), System.getProperty("java.home")),
-                PackagedApp.environment(settings, port), port, Path.of("target", "tracing-" + port + ".log"));
-        app.awaitOk(HttpRequest.newBuilder(app.uri("/q/health/ready")), Duration.ofSeconds(60));
-        return app;
+        return PackagedApp.startReady(settings, tracing.isEmpty() ? "tracing-off" : "tracing-on");
     }
 
     private void awaitReceived(String... texts) throws InterruptedException {
@@ -110,7 +102,7 @@ class TracingIT {
         while (!containsAll(texts)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("The collector did not receive " + String.join(", ", texts)
-                        + " within 30 s (" + received.length() + " bytes received); see target/tracing-*.log");
+                        + " within 30 s (" + received.length() + " bytes received); see target/tracing-on.log");
             }
             Thread.sleep(50);
         }
