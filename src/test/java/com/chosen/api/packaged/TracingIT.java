@@ -29,7 +29,7 @@ import io.vertx.core.http.HttpServerOptions;
  * nothing without one: the decision is the running process's, not the build's. The collector here is
  * a gRPC endpoint that keeps what it is sent; a span's name and attributes travel as plain UTF-8
  * inside the protobuf, so the bytes are searched for them, and for the values the request sent
- * (never there).
+ * (never there). The sampler's ratio, too, is read when the process starts.
  */
 @QuarkusIntegrationTest
 class TracingIT {
@@ -57,7 +57,8 @@ class TracingIT {
     @Test
     void namingACollectorWhenTheProcessStartsSendsItTheRequestAndStatementSpans() throws Exception {
         int collector = startCollector(0);
-        try (PackagedApp app = start(Map.of("quarkus.otel.exporter.otlp.endpoint", "http://localhost:" + collector))) {
+        try (PackagedApp app = start(Map.of("quarkus.otel.exporter.otlp.endpoint", "http://localhost:" + collector),
+                "tracing-on")) {
             ada.request().port(app.port()).body(Map.of("name", "Run with Ada's private note 9c4e"))
                     .put("/api/v1/workouts/" + workout).then().statusCode(200);
 
@@ -71,13 +72,26 @@ class TracingIT {
     @Test
     void withoutACollectorNamedNothingIsSentNotEvenToTheDefaultPort() throws Exception {
         startCollector(THE_EXTENSIONS_DEFAULT_PORT);
-        try (PackagedApp app = start(Map.of())) {
+        try (PackagedApp app = start(Map.of(), "tracing-off")) {
             ada.request().port(app.port()).body(Map.of("name", "Untraced run"))
                     .put("/api/v1/workouts/" + workout).then().statusCode(200);
             // twenty times the export delay start() sets
             Thread.sleep(2_000);
         }
         assertEquals(0, received.length(), "bytes sent to the default collector port");
+    }
+
+    @Test
+    void theSamplingRatioIsReadWhenTheProcessStarts() throws Exception {
+        int collector = startCollector(0);
+        try (PackagedApp app = start(Map.of("quarkus.otel.exporter.otlp.endpoint", "http://localhost:" + collector,
+                "quarkus.otel.traces.sampler.arg", "0"), "tracing-sampled-out")) {
+            ada.request().port(app.port()).body(Map.of("name", "Sampled-out run"))
+                    .put("/api/v1/workouts/" + workout).then().statusCode(200);
+            // twenty times the export delay start() sets
+            Thread.sleep(2_000);
+        }
+        assertEquals(0, received.length(), "bytes sent with a sampling ratio of 0");
     }
 
     // an OTLP/gRPC endpoint (h2c with prior knowledge) answering each export with an empty response
@@ -91,10 +105,10 @@ class TracingIT {
         return server.listen(port).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
     }
 
-    private static PackagedApp start(Map<String, String> tracing) throws Exception {
+    private static PackagedApp start(Map<String, String> tracing, String name) throws Exception {
         Map<String, String> settings = new HashMap<>(tracing);
         settings.put("quarkus.otel.bsp.schedule.delay", "100ms");
-        return PackagedApp.startReady(settings, tracing.isEmpty() ? "tracing-off" : "tracing-on");
+        return PackagedApp.startReady(settings, name);
     }
 
     private void awaitReceived(String... texts) throws InterruptedException {
